@@ -1,0 +1,87 @@
+package org.moevoprune.api;
+
+/**
+ * A head trained by a {@link SparseHead} for one {@link FeatureMask}: immutable and thread-safe.
+ *
+ * <p>It reads full-width feature rows ({@link #featureCount()} = the mask's length) and uses only the active
+ * columns. Logits of several splits can be computed concurrently from several threads.
+ */
+public interface TrainedHead extends Classifier {
+
+    /** @return the candidate this head was trained for */
+    FeatureMask mask();
+
+    /** @return the weights, the portable form of this head */
+    HeadParameters parameters();
+
+    /** @return how training went */
+    TrainingSummary summary();
+
+    /** @return the {@link Provider#id()} of the {@link SparseHead} that made this head */
+    String provider();
+
+    /** @return {@code k·H + H·C + C}: the parameters a physically pruned head stores */
+    default long parameterCount() {
+        return parameters().parameterCount();
+    }
+
+    @Override
+    default int featureCount() {
+        return mask().length();
+    }
+
+    @Override
+    default int classCount() {
+        return parameters().classCount();
+    }
+
+    /**
+     * The logits (pre-softmax outputs) of each row.
+     *
+     * @param features rows with {@link #featureCount()} columns
+     * @param out receives {@code rows × C} values, row-major
+     * @throws IllegalArgumentException if the column count differs from {@link #featureCount()}
+     * @throws IndexOutOfBoundsException if {@code out} is too small
+     */
+    void logits(FeatureMatrix features, float[] out);
+
+    /**
+     * @param features rows with {@link #featureCount()} columns
+     * @return the {@code rows × C} logits as a matrix
+     * @throws IllegalArgumentException if the column count differs from {@link #featureCount()}
+     */
+    default FeatureMatrix logits(FeatureMatrix features) {
+        float[] out = new float[Math.multiplyExact(features.rows(), classCount())];
+        logits(features, out);
+        return FeatureMatrix.wrap(out, features.rows(), classCount());
+    }
+
+    /** Softmax of {@link #logits(FeatureMatrix, float[])}, computed stably (max subtracted). */
+    @Override
+    default void probabilities(FeatureMatrix features, float[] out) {
+        logits(features, out);
+        int c = classCount();
+        for (int r = 0; r < features.rows(); r++) {
+            int base = r * c;
+            float max = out[base];
+            for (int j = 1; j < c; j++) {
+                max = Math.max(max, out[base + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < c; j++) {
+                sum += Math.exp(out[base + j] - max);
+            }
+            for (int j = 0; j < c; j++) {
+                out[base + j] = (float) (Math.exp(out[base + j] - max) / sum);
+            }
+        }
+    }
+
+    /** The argmax of the logits, ties to the smallest class index. */
+    @Override
+    default void predict(FeatureMatrix features, int[] out) {
+        float[] logits = new float[Math.multiplyExact(features.rows(), classCount())];
+        logits(features, logits);
+        Classifier.argmaxRows(logits, features.rows(), classCount(), out);
+    }
+}
