@@ -4,4 +4,8 @@
  */
 module org.moevoprune.core {
     requires transitive org.moevoprune.api;
+
+    exports org.moevoprune.core.head;
+
+    provides org.moevoprune.api.SparseHead with org.moevoprune.core.head.JavaSparseHead;
 }

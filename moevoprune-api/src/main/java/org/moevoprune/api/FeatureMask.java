@@ -174,6 +174,11 @@ public final class FeatureMask {
         return active[Objects.checkIndex(i, active.length)];
     }
 
+    /** The active indices without a copy, for the gathers of {@link FeatureMatrix}; never modified. */
+    int[] activeArray() {
+        return active;
+    }
+
     /** @return a fresh array of the active feature indices, ascending */
     public int[] activeIndices() {
         return active.clone();

@@ -133,12 +133,40 @@ public final class FeatureMatrix {
     public void gather(FeatureMask mask, int fromRow, int toRow, float[] destination) {
         requireMaskFits(mask);
         Objects.checkFromToIndex(fromRow, toRow, rows);
-        int[] active = mask.activeIndices();
+        int[] active = mask.activeArray();
         int k = active.length;
         Objects.checkFromIndexSize(0, (toRow - fromRow) * k, destination.length);
         int out = 0;
         for (int r = fromRow; r < toRow; r++) {
             int base = r * columns;
+            for (int i = 0; i < k; i++) {
+                destination[out++] = data[base + active[i]];
+            }
+        }
+    }
+
+    /**
+     * Writes the compacted rows {@code rowIndices[from … to)}: for each listed row, its active columns of
+     * {@code mask}, row-major, into {@code destination} from index 0. A training loop uses it to gather one shuffled
+     * batch at a time without copying the whole compacted matrix; it allocates nothing.
+     *
+     * @param mask selects the columns; its length must equal {@link #columns()}
+     * @param rowIndices row indices, e.g. an epoch's sample order
+     * @param from the first position in {@code rowIndices}, inclusive
+     * @param to the last position in {@code rowIndices}, exclusive
+     * @param destination receives {@code (to − from) × mask.activeCount()} values
+     * @throws IllegalArgumentException if the mask length differs from the column count
+     * @throws IndexOutOfBoundsException if a position, a row index or the destination is out of range
+     */
+    public void gatherRows(FeatureMask mask, int[] rowIndices, int from, int to, float[] destination) {
+        requireMaskFits(mask);
+        Objects.checkFromToIndex(from, to, rowIndices.length);
+        int[] active = mask.activeArray();
+        int k = active.length;
+        Objects.checkFromIndexSize(0, (to - from) * k, destination.length);
+        int out = 0;
+        for (int p = from; p < to; p++) {
+            int base = Objects.checkIndex(rowIndices[p], rows) * columns;
             for (int i = 0; i < k; i++) {
                 destination[out++] = data[base + active[i]];
             }

@@ -1,0 +1,238 @@
+package org.moevoprune.core.head;
+
+import java.util.Objects;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.FeatureMatrix;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.TrainingRandom;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingSummary;
+
+/**
+ * One training run of a compacted head (METHOD §2): mini-batch SGD with Nesterov momentum and time-based decay on
+ * the mean softmax cross-entropy, early stopping on the training loss. Every buffer is allocated here, once per
+ * run; the batch loop allocates nothing. Confined to one thread.
+ */
+final class HeadTrainer {
+
+    private final HeadKernel kernel;
+    private final FeatureMatrix features;
+    private final int[] labels;
+    private final FeatureMask mask;
+    private final TrainingSettings settings;
+    private final TrainingRandom random;
+    private final int n;
+    private final int k;
+    private final int h;
+    private final int c;
+    private final float mu;
+
+    private final float[] w1;
+    private final float[] w2;
+    private final float[] b2;
+    private final float[] v1;
+    private final float[] v2;
+    private final float[] vb;
+    private final float[] best1;
+    private final float[] best2;
+    private final float[] bestB;
+
+    private final int[] order;
+    private final float[] xb;
+    private final float[] act;
+    private final float[] dl;
+    private final float[] dz;
+    private final float[] gw2;
+    private final float[] gb;
+    private final float[] scratch;
+    private long updates;
+
+    HeadTrainer(HeadKernel kernel, LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
+        this.kernel = kernel;
+        this.features = train.features();
+        this.labels = train.labels().toArray();
+        this.mask = mask;
+        this.settings = settings;
+        this.random = TrainingRandom.of(seed);
+        this.n = train.size();
+        this.k = mask.activeCount();
+        this.h = settings.hiddenUnits();
+        this.c = train.classCount();
+        this.mu = (float) settings.momentum();
+        HeadParameters initial = random.initialParameters(mask, h, c);
+        w1 = kernel.pack(initial.hiddenWeights(), k, h);
+        w2 = initial.outputWeights();
+        b2 = initial.outputBias();
+        v1 = new float[w1.length];
+        v2 = new float[w2.length];
+        vb = new float[b2.length];
+        best1 = w1.clone();
+        best2 = w2.clone();
+        bestB = b2.clone();
+        int batch = Math.min(settings.batchSize(), n);
+        order = new int[n];
+        xb = new float[batch * k];
+        act = new float[batch * h];
+        dl = new float[batch * c];
+        dz = new float[batch * h];
+        gw2 = new float[h * c];
+        gb = new float[c];
+        scratch = new float[kernel.block()];
+    }
+
+    /** Trains to the end and returns the head. */
+    JavaTrainedHead run() {
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double loss = Double.NaN;
+        int bestEpoch = 0;
+        int wait = 0;
+        int epochs = 0;
+        boolean stoppedEarly = false;
+        boolean diverged = false;
+        while (epochs < settings.maxEpochs()) {
+            loss = epoch(epochs++);
+            if (!Double.isFinite(loss)) {
+                diverged = true;
+                restoreBest();
+                break;
+            }
+            if (loss < bestLoss - settings.minDelta()) {
+                bestLoss = loss;
+                bestEpoch = epochs;
+                wait = 0;
+                saveBest();
+            } else if (settings.earlyStopping() && ++wait >= settings.patience()) {
+                stoppedEarly = true;
+                if (settings.restoreBestWeights()) {
+                    restoreBest();
+                }
+                break;
+            }
+        }
+        if (bestEpoch == 0) {
+            bestLoss = loss;
+        }
+        TrainingSummary summary = new TrainingSummary(epochs, updates, bestEpoch, bestLoss, loss, stoppedEarly,
+                diverged);
+        return new JavaTrainedHead(kernel, mask, h, c, w1, w2, b2, summary);
+    }
+
+    private double epoch(int epoch) {
+        random.epochOrder(epoch, order);
+        int batch = Math.min(settings.batchSize(), n);
+        double sum = 0;
+        for (int start = 0; start < n; start += batch) {
+            int rows = Math.min(batch, n - start);
+            features.gatherRows(mask, order, start, start + rows, xb);
+            sum += step(start, rows);
+        }
+        return sum / n;
+    }
+
+    /** One SGD update on the batch {@code order[start … start + rows)}; returns its summed loss. */
+    private double step(int start, int rows) {
+        kernel.hiddenForward(xb, rows, k, w1, h, act);
+        double loss = outputForwardBackward(start, rows);
+        hiddenGradient(rows);
+        outputGradient(rows);
+        float lr = (float) (settings.learningRate() / (1.0 + settings.decay() * updates));
+        boolean nesterov = settings.nesterov();
+        Sgd.step(w2, v2, 0, gw2, 0, gw2.length, lr, mu, nesterov);
+        Sgd.step(b2, vb, 0, gb, 0, c, lr, mu, nesterov);
+        kernel.hiddenUpdate(xb, rows, k, dz, h, w1, v1, lr, mu, nesterov, scratch);
+        updates++;
+        return loss;
+    }
+
+    /** Logits, softmax cross-entropy, and its gradient at the logits (divided by the batch size) into {@code dl}. */
+    private double outputForwardBackward(int start, int rows) {
+        double loss = 0;
+        double inverseRows = 1.0 / rows;
+        for (int r = 0; r < rows; r++) {
+            int lo = r * c;
+            JavaTrainedHead.outputRow(act, r * h, h, w2, b2, c, dl, lo);
+            float max = dl[lo];
+            for (int j = 1; j < c; j++) {
+                max = Math.max(max, dl[lo + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < c; j++) {
+                sum += Math.exp(dl[lo + j] - max);
+            }
+            double logSumExp = max + Math.log(sum);
+            int y = labels[order[start + r]];
+            loss += logSumExp - dl[lo + y];
+            for (int j = 0; j < c; j++) {
+                double p = Math.exp(dl[lo + j] - logSumExp);
+                dl[lo + j] = (float) ((j == y ? p - 1.0 : p) * inverseRows);
+            }
+        }
+        return loss;
+    }
+
+    /** {@code dz = (dl · W2ᵀ) ⊙ [act > 0]}. */
+    private void hiddenGradient(int rows) {
+        for (int r = 0; r < rows; r++) {
+            int ao = r * h;
+            int lo = r * c;
+            for (int u = 0; u < h; u++) {
+                float s = 0f;
+                if (act[ao + u] > 0f) {
+                    int wo = u * c;
+                    for (int j = 0; j < c; j++) {
+                        s += dl[lo + j] * w2[wo + j];
+                    }
+                }
+                dz[ao + u] = s;
+            }
+        }
+    }
+
+    /** {@code gw2 = actᵀ · dl}, {@code gb = Σ_r dl}. */
+    private void outputGradient(int rows) {
+        java.util.Arrays.fill(gw2, 0f);
+        java.util.Arrays.fill(gb, 0f);
+        for (int r = 0; r < rows; r++) {
+            int ao = r * h;
+            int lo = r * c;
+            for (int j = 0; j < c; j++) {
+                gb[j] += dl[lo + j];
+            }
+            for (int u = 0; u < h; u++) {
+                float a = act[ao + u];
+                if (a != 0f) {
+                    int wo = u * c;
+                    for (int j = 0; j < c; j++) {
+                        gw2[wo + j] += a * dl[lo + j];
+                    }
+                }
+            }
+        }
+    }
+
+    private void saveBest() {
+        System.arraycopy(w1, 0, best1, 0, w1.length);
+        System.arraycopy(w2, 0, best2, 0, w2.length);
+        System.arraycopy(b2, 0, bestB, 0, b2.length);
+    }
+
+    private void restoreBest() {
+        System.arraycopy(best1, 0, w1, 0, w1.length);
+        System.arraycopy(best2, 0, w2, 0, w2.length);
+        System.arraycopy(bestB, 0, b2, 0, b2.length);
+    }
+
+    static void requireTrainable(LabelledFeatures train, FeatureMask mask) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(mask, "mask");
+        if (mask.length() != train.featureCount()) {
+            throw new IllegalArgumentException("mask has " + mask.length() + " bits but the training features have "
+                    + train.featureCount() + " columns: build the mask over the backbone's feature dimension");
+        }
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training split is empty: a head needs at least one labelled "
+                    + "training sample");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.moevoprune.core.head;
+
+import java.util.Arrays;
+
+/**
+ * The portable {@link HeadKernel}: inner loops over one 64-wide panel row that HotSpot's C2 compiles to SIMD
+ * code. Its speed is bounded by one store per multiply-add, which the Vector API kernel avoids.
+ */
+final class ScalarKernel extends HeadKernel {
+
+    private static final int BLOCK = 64;
+
+    @Override
+    String name() {
+        return "scalar";
+    }
+
+    @Override
+    int block() {
+        return BLOCK;
+    }
+
+    @Override
+    void hiddenForward(float[] x, int rows, int k, float[] packed, int h, float[] out) {
+        for (int hb = 0; hb < h; hb += BLOCK) {
+            int width = Math.min(BLOCK, h - hb);
+            int panel = hb * k;
+            for (int r = 0; r < rows; r++) {
+                int o = r * h + hb;
+                int xo = r * k;
+                Arrays.fill(out, o, o + width, 0f);
+                for (int i = 0; i < k; i++) {
+                    float xv = x[xo + i];
+                    if (xv != 0f) {
+                        axpy(xv, packed, panel + i * width, out, o, width);
+                    }
+                }
+                for (int u = o; u < o + width; u++) {
+                    out[u] = Math.max(out[u], 0f);
+                }
+            }
+        }
+    }
+
+    @Override
+    void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[] packed, float[] velocity, float lr,
+            float mu, boolean nesterov, float[] scratch) {
+        for (int hb = 0; hb < h; hb += BLOCK) {
+            int width = Math.min(BLOCK, h - hb);
+            int panel = hb * k;
+            for (int i = 0; i < k; i++) {
+                Arrays.fill(scratch, 0, width, 0f);
+                for (int r = 0; r < rows; r++) {
+                    float xv = x[r * k + i];
+                    if (xv != 0f) {
+                        axpy(xv, dz, r * h + hb, scratch, 0, width);
+                    }
+                }
+                Sgd.step(packed, velocity, panel + i * width, scratch, 0, width, lr, mu, nesterov);
+            }
+        }
+    }
+
+    private static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+        for (int u = 0; u < n; u++) {
+            y[yo + u] += a * x[xo + u];
+        }
+    }
+}
