@@ -4,6 +4,8 @@
  */
 module org.moevoprune.core {
     requires transitive org.moevoprune.api;
+    // Optional: the Vector API kernel of the pure-Java head runs when the JVM has --add-modules jdk.incubator.vector.
+    requires static jdk.incubator.vector;
 
     exports org.moevoprune.core.head;
 

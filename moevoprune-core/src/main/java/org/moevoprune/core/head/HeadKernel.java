@@ -66,6 +66,29 @@ abstract class HeadKernel {
             float lr, float mu, boolean nesterov, float[] scratch);
 
     /**
+     * @return {@code Σ_{u<n} a[ao + u] · b[bo + u]}
+     */
+    abstract float dot(float[] a, int ao, float[] b, int bo, int n);
+
+    /**
+     * Transposes a row-major {@code rows × cols} matrix.
+     *
+     * @param m the matrix
+     * @param rows its rows
+     * @param cols its columns
+     * @return the {@code cols × rows} transpose
+     */
+    static float[] transpose(float[] m, int rows, int cols) {
+        float[] t = new float[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = m[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    /**
      * Converts a row-major {@code k × h} kernel to this kernel's packed layout.
      *
      * @param rowMajor {@code k × h} values

@@ -29,6 +29,7 @@ final class HeadTrainer {
     private final float mu;
 
     private final float[] w1;
+    /** Output kernel transposed, {@code C × H}, so that its three loops run along contiguous hidden units. */
     private final float[] w2;
     private final float[] b2;
     private final float[] v1;
@@ -62,7 +63,7 @@ final class HeadTrainer {
         this.mu = (float) settings.momentum();
         HeadParameters initial = random.initialParameters(mask, h, c);
         w1 = kernel.pack(initial.hiddenWeights(), k, h);
-        w2 = initial.outputWeights();
+        w2 = HeadKernel.transpose(initial.outputWeights(), h, c);
         b2 = initial.outputBias();
         v1 = new float[w1.length];
         v2 = new float[w2.length];
@@ -151,7 +152,9 @@ final class HeadTrainer {
         double inverseRows = 1.0 / rows;
         for (int r = 0; r < rows; r++) {
             int lo = r * c;
-            JavaTrainedHead.outputRow(act, r * h, h, w2, b2, c, dl, lo);
+            for (int j = 0; j < c; j++) {
+                dl[lo + j] = b2[j] + kernel.dot(act, r * h, w2, j * h, h);
+            }
             float max = dl[lo];
             for (int j = 1; j < c; j++) {
                 max = Math.max(max, dl[lo + j]);
@@ -173,40 +176,27 @@ final class HeadTrainer {
 
     /** {@code dz = (dl · W2ᵀ) ⊙ [act > 0]}. */
     private void hiddenGradient(int rows) {
+        java.util.Arrays.fill(dz, 0, rows * h, 0f);
         for (int r = 0; r < rows; r++) {
             int ao = r * h;
-            int lo = r * c;
-            for (int u = 0; u < h; u++) {
-                float s = 0f;
-                if (act[ao + u] > 0f) {
-                    int wo = u * c;
-                    for (int j = 0; j < c; j++) {
-                        s += dl[lo + j] * w2[wo + j];
-                    }
-                }
-                dz[ao + u] = s;
+            for (int j = 0; j < c; j++) {
+                ScalarKernel.axpy(dl[r * c + j], w2, j * h, dz, ao, h);
+            }
+            for (int u = ao; u < ao + h; u++) {
+                dz[u] = act[u] > 0f ? dz[u] : 0f;
             }
         }
     }
 
-    /** {@code gw2 = actᵀ · dl}, {@code gb = Σ_r dl}. */
+    /** {@code gw2 = (actᵀ · dl)ᵀ}, {@code gb = Σ_r dl}. */
     private void outputGradient(int rows) {
         java.util.Arrays.fill(gw2, 0f);
         java.util.Arrays.fill(gb, 0f);
         for (int r = 0; r < rows; r++) {
-            int ao = r * h;
-            int lo = r * c;
             for (int j = 0; j < c; j++) {
-                gb[j] += dl[lo + j];
-            }
-            for (int u = 0; u < h; u++) {
-                float a = act[ao + u];
-                if (a != 0f) {
-                    int wo = u * c;
-                    for (int j = 0; j < c; j++) {
-                        gw2[wo + j] += a * dl[lo + j];
-                    }
-                }
+                float g = dl[r * c + j];
+                gb[j] += g;
+                ScalarKernel.axpy(g, act, r * h, gw2, j * h, h);
             }
         }
     }

@@ -20,29 +20,31 @@ final class JavaTrainedHead implements TrainedHead {
     private final int h;
     private final int c;
     private final float[] packedHidden;
-    private final float[] output;
+    /** Output kernel transposed, {@code C × H}. */
+    private final float[] outputT;
     private final float[] bias;
     private final TrainingSummary summary;
     private final HeadParameters parameters;
 
     JavaTrainedHead(HeadKernel kernel, FeatureMask mask, int hiddenUnits, int classCount, float[] packedHidden,
-            float[] output, float[] bias, TrainingSummary summary) {
+            float[] outputT, float[] bias, TrainingSummary summary) {
         this.kernel = kernel;
         this.mask = mask;
         this.h = hiddenUnits;
         this.c = classCount;
         this.packedHidden = packedHidden;
-        this.output = output;
+        this.outputT = outputT;
         this.bias = bias;
         this.summary = summary;
         this.parameters = HeadParameters.copyOf(mask, hiddenUnits, classCount,
-                kernel.unpack(packedHidden, mask.activeCount(), hiddenUnits), output, bias);
+                kernel.unpack(packedHidden, mask.activeCount(), hiddenUnits),
+                HeadKernel.transpose(outputT, classCount, hiddenUnits), bias);
     }
 
     static JavaTrainedHead of(HeadKernel kernel, HeadParameters p, TrainingSummary summary) {
         return new JavaTrainedHead(kernel, p.mask(), p.hiddenUnits(), p.classCount(),
-                kernel.pack(p.hiddenWeights(), p.activeCount(), p.hiddenUnits()), p.outputWeights(),
-                p.outputBias(), summary);
+                kernel.pack(p.hiddenWeights(), p.activeCount(), p.hiddenUnits()),
+                HeadKernel.transpose(p.outputWeights(), p.hiddenUnits(), p.classCount()), p.outputBias(), summary);
     }
 
     @Override
@@ -88,20 +90,9 @@ final class JavaTrainedHead implements TrainedHead {
             features.gather(mask, start, start + count, xb);
             kernel.hiddenForward(xb, count, k, packedHidden, h, act);
             for (int r = 0; r < count; r++) {
-                outputRow(act, r * h, h, output, bias, c, out, (start + r) * c);
-            }
-        }
-    }
-
-    /** {@code out[oo + j] = bias[j] + Σ_u act[ao + u] · w2[u, j]}. */
-    static void outputRow(float[] act, int ao, int h, float[] w2, float[] bias, int c, float[] out, int oo) {
-        System.arraycopy(bias, 0, out, oo, c);
-        for (int u = 0; u < h; u++) {
-            float a = act[ao + u];
-            if (a != 0f) {
-                int wo = u * c;
+                int o = (start + r) * c;
                 for (int j = 0; j < c; j++) {
-                    out[oo + j] += a * w2[wo + j];
+                    out[o + j] = bias[j] + kernel.dot(act, r * h, outputT, j * h, h);
                 }
             }
         }

@@ -61,7 +61,26 @@ final class ScalarKernel extends HeadKernel {
         }
     }
 
-    private static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+    @Override
+    float dot(float[] a, int ao, float[] b, int bo, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int u = 0;
+        for (; u + 4 <= n; u += 4) {
+            s0 += a[ao + u] * b[bo + u];
+            s1 += a[ao + u + 1] * b[bo + u + 1];
+            s2 += a[ao + u + 2] * b[bo + u + 2];
+            s3 += a[ao + u + 3] * b[bo + u + 3];
+        }
+        for (; u < n; u++) {
+            s0 += a[ao + u] * b[bo + u];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
         for (int u = 0; u < n; u++) {
             y[yo + u] += a * x[xo + u];
         }
