@@ -4,10 +4,12 @@
  */
 module org.moevoprune.core {
     requires transitive org.moevoprune.api;
+    requires io.jenetics.base;
     // Optional: the Vector API kernel of the pure-Java head runs when the JVM has --add-modules jdk.incubator.vector.
     requires static jdk.incubator.vector;
 
     exports org.moevoprune.core.head;
+    exports org.moevoprune.core.search;
 
     provides org.moevoprune.api.SparseHead with org.moevoprune.core.head.JavaSparseHead;
 }

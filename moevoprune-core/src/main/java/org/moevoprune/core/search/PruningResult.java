@@ -1,0 +1,188 @@
+package org.moevoprune.core.search;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.Objective;
+import org.moevoprune.api.TrainedHead;
+
+/**
+ * The outcome of one search run: its Pareto front, final population and full evaluation history, with the seed,
+ * settings and provenance that reproduce it. Values are natural (accuracy, active fraction, AUROC), not
+ * minimised.
+ *
+ * <p>Immutable and thread-safe, except that {@link #head(Evaluation)} may retrain a head on demand.
+ */
+public final class PruningResult {
+
+    /** Why a run ended. */
+    public enum StopReason {
+        /** The evaluation budget was spent. */
+        BUDGET_SPENT,
+        /** Many steps in a row produced only already evaluated masks; the search had converged. */
+        STALLED
+    }
+
+    private final int run;
+    private final SearchSettings settings;
+    private final ObjectiveSpace space;
+    private final List<String> objectiveIds;
+    private final List<Objective.Direction> directions;
+    private final Front front;
+    private final List<Evaluation> population;
+    private final List<Evaluation> history;
+    private final int steps;
+    private final int cacheHits;
+    private final StopReason stopReason;
+    private final Duration elapsed;
+    private final Provenance provenance;
+    private final Map<FeatureMask, TrainedHead> heads;
+    private final Function<Evaluation, TrainedHead> retrain;
+
+    PruningResult(int run, SearchSettings settings, ObjectiveSpace space, List<Evaluation> population,
+            List<Evaluation> history, int steps, int cacheHits, StopReason stopReason, Duration elapsed,
+            Provenance provenance, Map<FeatureMask, TrainedHead> heads, Function<Evaluation, TrainedHead> retrain) {
+        this.run = run;
+        this.settings = settings;
+        this.space = space;
+        this.objectiveIds = space.ids();
+        this.directions = space.objectives().stream().map(Objective::direction).toList();
+        this.front = new Front(space.front(population), space.hypervolume(population));
+        this.population = List.copyOf(population);
+        this.history = List.copyOf(history);
+        this.steps = steps;
+        this.cacheHits = cacheHits;
+        this.stopReason = stopReason;
+        this.elapsed = elapsed;
+        this.provenance = provenance;
+        this.heads = Map.copyOf(heads);
+        this.retrain = retrain;
+    }
+
+    /** @return the 0-based run index */
+    public int run() {
+        return run;
+    }
+
+    /** @return the run's seed */
+    public long seed() {
+        return settings.seed();
+    }
+
+    /** @return the settings the run used (with its own seed) */
+    public SearchSettings settings() {
+        return settings;
+    }
+
+    /** @return the objective ids, in the order of every evaluation's values */
+    public List<String> objectiveIds() {
+        return objectiveIds;
+    }
+
+    /** @return the direction of each objective */
+    public List<Objective.Direction> directions() {
+        return directions;
+    }
+
+    /** @return the non-dominated members of the final population (equal objective vectors once) */
+    public Front front() {
+        return front;
+    }
+
+    /** @return the final population, in NSGA-II order */
+    public List<Evaluation> population() {
+        return population;
+    }
+
+    /** @return every distinct evaluation, in the order made */
+    public List<Evaluation> history() {
+        return history;
+    }
+
+    /** @return steps (generations) run after the initial population */
+    public int steps() {
+        return steps;
+    }
+
+    /** @return offspring answered from the evaluation cache */
+    public int cacheHits() {
+        return cacheHits;
+    }
+
+    /** @return why the run ended */
+    public StopReason stopReason() {
+        return stopReason;
+    }
+
+    /** @return wall time of the run, summed over resumptions */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** @return where and with what it ran */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /**
+     * The trained head of an evaluation: kept in memory for members of the final population; otherwise retrained
+     * with the evaluation's seed, which gives the identical head.
+     *
+     * @param evaluation an evaluation of this run
+     * @return its head
+     * @throws IllegalStateException if the result was read from a file and has no data to retrain with
+     */
+    public TrainedHead head(Evaluation evaluation) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        TrainedHead kept = heads.get(evaluation.mask());
+        if (kept != null) {
+            return kept;
+        }
+        if (retrain == null) {
+            throw new IllegalStateException("this result has no training data attached (it was read from a file): "
+                    + "retrain the head with SparseHead.train(train, mask, settings, evaluation.trainingSeed())");
+        }
+        return retrain.apply(evaluation);
+    }
+
+    /**
+     * The super-Pareto front of several runs: the non-dominated set of the union of their fronts, equal objective
+     * vectors once (METHOD §5).
+     *
+     * @param results runs over the same objectives
+     * @return the super front
+     * @throws IllegalArgumentException if the runs measured different objectives
+     */
+    public static Front superFront(List<PruningResult> results) {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no runs to combine");
+        }
+        List<Evaluation> union = new ArrayList<>();
+        for (PruningResult r : results) {
+            if (!r.objectiveIds.equals(results.get(0).objectiveIds)) {
+                throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds + " vs "
+                        + results.get(0).objectiveIds);
+            }
+            union.addAll(r.front.members());
+        }
+        ObjectiveSpace space = results.get(0).space;
+        return new Front(space.front(union), space.hypervolume(union));
+    }
+
+    /** @return the objectives as ranked: ids, directions and bounds */
+    List<Objective> objectives() {
+        return space.objectives();
+    }
+
+    @Override
+    public String toString() {
+        return "PruningResult[run " + run + ", seed " + seed() + ", " + history.size() + " evaluations, front "
+                + front.size() + ", hypervolume " + String.format("%.4f", front.hypervolume()) + ", " + stopReason
+                + "]";
+    }
+
+}

@@ -1,0 +1,118 @@
+package org.moevoprune.core.search;
+
+import io.jenetics.BitChromosome;
+import io.jenetics.BitGene;
+import io.jenetics.Chromosome;
+import io.jenetics.Mutator;
+import io.jenetics.UniformCrossover;
+import io.jenetics.util.MSeq;
+import io.jenetics.util.RandomRegistry;
+import java.util.BitSet;
+import java.util.random.RandomGenerator;
+import org.moevoprune.api.FeatureMask;
+
+/**
+ * The variation operators of the reference search (METHOD §4), on Jenetics {@link BitChromosome}s, always with an
+ * explicitly passed random generator (never Jenetics' global one outside a scoped call):
+ *
+ * <ul>
+ *   <li>random-density initialisation: draw {@code p ~ U(0, 1)}, set {@code round(p · F)} distinct random bits;</li>
+ *   <li>uniform crossover, always applied: each bit swapped between the two children with probability
+ *       {@code swapProbability} (Jenetics' {@link UniformCrossover}, run inside
+ *       {@link RandomRegistry#with(RandomGenerator, java.util.function.Function)});</li>
+ *   <li>bit-flip mutation: each bit flipped independently with probability {@code flipProbability} (a Jenetics
+ *       {@link Mutator} whose gene mutation is a flip rather than Jenetics' default redraw, applied at chromosome
+ *       level so that the probability is exactly per bit).</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+final class Variation {
+
+    private final Swap swap;
+    private final Flip flip;
+    private final double flipProbability;
+
+    /**
+     * @param swapProbability per-bit swap probability of the crossover, in [0, 1]
+     * @param flipProbability per-bit flip probability of the mutation, in [0, 1]
+     */
+    Variation(double swapProbability, double flipProbability) {
+        this.swap = new Swap(swapProbability);
+        this.flip = new Flip();
+        this.flipProbability = flipProbability;
+    }
+
+    /** A random-density mask of {@code length} bits. */
+    static FeatureMask randomDensity(int length, RandomGenerator random) {
+        double density = random.nextDouble();
+        int count = (int) Math.round(density * length);
+        int[] indices = new int[length];
+        for (int i = 0; i < length; i++) {
+            indices[i] = i;
+        }
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(length - i);
+            int t = indices[i];
+            indices[i] = indices[j];
+            indices[j] = t;
+        }
+        return FeatureMask.ofIndices(length, java.util.Arrays.copyOf(indices, count));
+    }
+
+    /** Uniform crossover of two parents; returns the two children. */
+    FeatureMask[] crossover(FeatureMask first, FeatureMask second, RandomGenerator random) {
+        MSeq<BitGene> a = MSeq.of(chromosome(first));
+        MSeq<BitGene> b = MSeq.of(chromosome(second));
+        RandomRegistry.with(random, r -> swap.swap(a, b));
+        return new FeatureMask[] {mask(a), mask(b)};
+    }
+
+    /** The mask with each bit flipped with the flip probability. */
+    FeatureMask mutate(FeatureMask mask, RandomGenerator random) {
+        Chromosome<BitGene> mutated = flip.flip(chromosome(mask), flipProbability, random);
+        BitSet bits = new BitSet(mask.length());
+        for (int i = 0; i < mutated.length(); i++) {
+            bits.set(i, mutated.get(i).bit());
+        }
+        return FeatureMask.of(mask.length(), bits);
+    }
+
+    private static BitChromosome chromosome(FeatureMask mask) {
+        return BitChromosome.of(mask.toBitSet(), mask.length());
+    }
+
+    private static FeatureMask mask(MSeq<BitGene> genes) {
+        BitSet bits = new BitSet(genes.length());
+        for (int i = 0; i < genes.length(); i++) {
+            bits.set(i, genes.get(i).bit());
+        }
+        return FeatureMask.of(genes.length(), bits);
+    }
+
+    /** Jenetics' uniform crossover with crossover probability 1, exposing its gene-sequence swap. */
+    private static final class Swap extends UniformCrossover<BitGene, Double> {
+        Swap(double swapProbability) {
+            super(1.0, swapProbability);
+        }
+
+        int swap(MSeq<BitGene> a, MSeq<BitGene> b) {
+            return crossover(a, b);
+        }
+    }
+
+    /** Jenetics' mutator with a flipping gene mutation, exposing its per-gene chromosome mutation. */
+    private static final class Flip extends Mutator<BitGene, Double> {
+        Flip() {
+            super(1.0);
+        }
+
+        @Override
+        protected BitGene mutate(BitGene gene, RandomGenerator random) {
+            return gene.bit() ? BitGene.FALSE : BitGene.TRUE;
+        }
+
+        Chromosome<BitGene> flip(Chromosome<BitGene> chromosome, double p, RandomGenerator random) {
+            return mutate(chromosome, p, random).result();
+        }
+    }
+}
