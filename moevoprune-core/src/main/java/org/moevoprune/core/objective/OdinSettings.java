@@ -1,5 +1,7 @@
 package org.moevoprune.core.objective;
 
+import org.moevoprune.core.metric.OdinScores;
+
 /**
  * The ODIN settings shared by the OoD objectives, validated; also the {@link
  * org.moevoprune.api.EvaluationContext#shared shared} key of their scores, so that objectives with equal settings
@@ -11,7 +13,7 @@ package org.moevoprune.core.objective;
 record OdinSettings(double temperature, double epsilon) {
 
     /** The reference settings: {@code T = 1000}, no perturbation. */
-    static final OdinSettings REFERENCE = new OdinSettings(1000.0, 0.0);
+    static final OdinSettings REFERENCE = new OdinSettings(OdinScores.REFERENCE_TEMPERATURE, 0.0);
 
     /**
      * @throws IllegalArgumentException if a value is out of range

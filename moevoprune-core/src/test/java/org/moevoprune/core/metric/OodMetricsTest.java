@@ -96,6 +96,11 @@ class OodMetricsTest {
                     OodMetrics.referenceGridAuroc(modular(100, 7, 0, 50, 0.2), modular(100, 13, 0, 61, 0)), EXACT);
             assertEquals(0.36792857142857144,
                     OodMetrics.referenceGridAuroc(modular(7, 3, 0, 7, 0), modular(1000, 7919, 0, 1000, 0)), EXACT);
+            // these two need numpy's pairwise summation order (a plain loop gives ...756 and ...750000002)
+            assertEquals(0.49927045689757554,
+                    OodMetrics.referenceGridAuroc(modular(333, 43, 1, 113, 0), modular(177, 19, 4, 79, 0)), EXACT);
+            assertEquals(0.737296875,
+                    OodMetrics.referenceGridAuroc(modular(64, 11, 5, 67, 0.3), modular(500, 23, 8, 131, 0)), EXACT);
         }
     }
 

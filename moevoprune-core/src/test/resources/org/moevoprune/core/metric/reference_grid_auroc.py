@@ -30,6 +30,11 @@ CASES = {
                        [((j * 13) % 61) / 61.0 for j in range(100)]),
     "small7x1000": ([((i * 3) % 7) / 7.0 for i in range(7)],
                     [((j * 7919) % 1000) / 1000.0 for j in range(1000)]),
+    # the next two differ from a sequential sum of the trapezoid terms in the last bits
+    "odd333x177": ([((i * 43 + 1) % 113) / 113.0 for i in range(333)],
+                   [((j * 19 + 4) % 79) / 79.0 for j in range(177)]),
+    "small64x500": ([((i * 11 + 5) % 67) / 67.0 + 0.3 for i in range(64)],
+                    [((j * 23 + 8) % 131) / 131.0 for j in range(500)]),
 }
 
 if __name__ == "__main__":
