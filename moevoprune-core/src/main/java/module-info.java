@@ -1,6 +1,6 @@
 /**
  * The moevoprune engine: the portable pure-Java sparse head, the objectives and metrics of MO-EvoPruneDeepTL,
- * feature-file readers, and (in later packages) the NSGA-II search, ensembles and export.
+ * feature-file readers, and the NSGA-II pruning search.
  */
 module org.moevoprune.core {
     requires transitive org.moevoprune.api;
@@ -9,7 +9,16 @@ module org.moevoprune.core {
     requires static jdk.incubator.vector;
 
     exports org.moevoprune.core.head;
+    exports org.moevoprune.core.metric;
+    exports org.moevoprune.core.objective;
     exports org.moevoprune.core.search;
 
     provides org.moevoprune.api.SparseHead with org.moevoprune.core.head.JavaSparseHead;
+    provides org.moevoprune.api.Objective with
+            org.moevoprune.core.objective.Accuracy,
+            org.moevoprune.core.objective.ActiveFraction,
+            org.moevoprune.core.objective.ParameterFraction,
+            org.moevoprune.core.objective.OodAuroc,
+            org.moevoprune.core.objective.OodAupr,
+            org.moevoprune.core.objective.OodFprAt95Tpr;
 }
