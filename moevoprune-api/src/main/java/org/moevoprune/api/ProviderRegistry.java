@@ -31,7 +31,7 @@ public final class ProviderRegistry<T extends Provider> {
             SparseHead.class, "org.moevoprune:moevoprune-core (id 'java', pure Java) or "
                     + "org.moevoprune:moevoprune-nd4j (id 'nd4j', ND4J/OpenBLAS)",
             Objective.class, "org.moevoprune:moevoprune-core (ids 'accuracy', 'active-fraction', "
-                    + "'parameter-count', 'auroc', 'aupr', 'fpr95') or the jar of your objective plugin",
+                    + "'parameter-fraction', 'auroc', 'aupr', 'fpr95') or the jar of your objective plugin",
             Ensemble.class, "org.moevoprune:moevoprune-core or the jar of your ensemble plugin");
 
     private final Class<T> type;

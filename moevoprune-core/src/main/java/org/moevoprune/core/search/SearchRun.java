@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -121,21 +120,13 @@ final class SearchRun {
     private void step() {
         RandomGenerator random = new SplittableRandom(
                 TrainingRandom.derive(TrainingRandom.derive(settings.seed(), STEP), step));
-        double[][] points = space.minimised(population);
-        int[] rank = new int[population.size()];
-        double[] crowding = new double[population.size()];
-        List<int[]> fronts = Pareto.fronts(points);
-        for (int f = 0; f < fronts.size(); f++) {
-            double[] d = Pareto.crowding(points, fronts.get(f));
-            for (int i = 0; i < d.length; i++) {
-                rank[fronts.get(f)[i]] = f;
-                crowding[fronts.get(f)[i]] = d[i];
-            }
-        }
+        double[][] rankAndCrowding = Selection.rankAndCrowding(space.minimised(population));
+        double[] rank = rankAndCrowding[0];
+        double[] crowding = rankAndCrowding[1];
         List<FeatureMask> children = new ArrayList<>();
         while (children.size() < settings.offspring()) {
-            Evaluation a = population.get(tournament(random, rank, crowding));
-            Evaluation b = population.get(tournament(random, rank, crowding));
+            Evaluation a = population.get(Selection.tournament(random, rank, crowding));
+            Evaluation b = population.get(Selection.tournament(random, rank, crowding));
             FeatureMask[] pair = variation.crossover(a.mask(), b.mask(), random);
             FeatureMask first = variation.mutate(pair[0], random);
             FeatureMask second = variation.mutate(pair[1], random);
@@ -156,48 +147,10 @@ final class SearchRun {
         heads.keySet().retainAll(alive);
     }
 
-    /** Binary tournament: lower rank, then larger crowding distance, then a coin. */
-    private static int tournament(RandomGenerator random, int[] rank, double[] crowding) {
-        int n = rank.length;
-        int i = random.nextInt(n);
-        int j = random.nextInt(n - 1);
-        if (j >= i) {
-            j++;
-        }
-        if (rank[i] != rank[j]) {
-            return rank[i] < rank[j] ? i : j;
-        }
-        if (crowding[i] != crowding[j]) {
-            return crowding[i] > crowding[j] ? i : j;
-        }
-        return random.nextBoolean() ? i : j;
-    }
-
-    /**
-     * NSGA-II truncation: whole fronts while they fit, then the members of the first front that does not fit by
-     * decreasing crowding distance (boundary points first; ties by position).
-     */
     private List<Evaluation> replace(List<Evaluation> combined) {
-        int size = settings.populationSize();
-        double[][] points = space.minimised(combined);
-        List<Evaluation> next = new ArrayList<>(size);
-        for (int[] front : Pareto.fronts(points)) {
-            if (next.size() + front.length <= size) {
-                for (int i : front) {
-                    next.add(combined.get(i));
-                }
-                continue;
-            }
-            double[] d = Pareto.crowding(points, front);
-            Integer[] order = new Integer[front.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (x, y) -> d[x] != d[y] ? Double.compare(d[y], d[x]) : Integer.compare(front[x], front[y]));
-            for (int i = 0; next.size() < size; i++) {
-                next.add(combined.get(front[order[i]]));
-            }
-            break;
+        List<Evaluation> next = new ArrayList<>(settings.populationSize());
+        for (int i : Selection.truncate(space.minimised(combined), settings.populationSize())) {
+            next.add(combined.get(i));
         }
         return next;
     }

@@ -1,0 +1,119 @@
+package org.moevoprune.core.search;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.moevoprune.api.Objective;
+import org.moevoprune.core.internal.AtomicFiles;
+import org.moevoprune.core.internal.Json;
+
+/**
+ * The complete state of a run, written atomically as versioned JSON ({@value #FORMAT} version {@value #VERSION})
+ * and read back for resumption. Because every random choice derives from the seed and the step counter, the state
+ * is the step counter, the population (as positions in the history), the history (which is also the evaluation
+ * cache) and the cache-hit count; no generator state needs saving.
+ *
+ * <p>Reading refuses — without touching any file — a checkpoint that is corrupt, of another format version, or of
+ * another search (other data, settings, seed, objectives or head provider), saying which and how to proceed.
+ */
+final class SearchCheckpoint {
+
+    static final String FORMAT = "moevoprune.checkpoint";
+    static final int VERSION = 1;
+
+    /** A run's resumable state. */
+    record State(int run, SearchSettings settings, int step, int cacheHits, int stalled, long elapsedNanos,
+            List<Evaluation> population, List<Evaluation> history) {
+    }
+
+    private SearchCheckpoint() {
+    }
+
+    static void write(Path file, State state, Pruner pruner) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", VERSION);
+        m.put("library", Provenance.libraryVersion());
+        m.put("run", state.run());
+        m.put("data", Long.toHexString(pruner.dataFingerprint()));
+        m.put("featureCount", pruner.data().featureCount());
+        m.put("head", pruner.head().id());
+        m.put("objectives", ResultCodec.objectives(pruner.objectives()));
+        m.put("settings", ResultCodec.settings(state.settings()));
+        m.put("step", state.step());
+        m.put("cacheHits", state.cacheHits());
+        m.put("stalled", state.stalled());
+        m.put("elapsedNanos", state.elapsedNanos());
+        List<Object> population = new ArrayList<>();
+        state.population().forEach(e -> population.add(e.index()));
+        m.put("population", population);
+        List<Object> history = new ArrayList<>();
+        state.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
+        m.put("history", history);
+        byte[] bytes = Json.write(m).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    static State read(Path file, int run, SearchSettings expected, Pruner pruner) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            return decode(Json.parse(text), run, expected, pruner);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint " + file + " cannot be resumed: " + e.getMessage()
+                    + ". Nothing was overwritten; to start afresh, delete it or choose another directory", e);
+        }
+    }
+
+    private static State decode(Object json, int run, SearchSettings expected, Pruner pruner) {
+        ResultCodec.Fields f = new ResultCodec.Fields(json, "checkpoint");
+        if (!FORMAT.equals(f.string("format"))) {
+            throw new IllegalArgumentException("it is not a moevoprune checkpoint (format '" + f.string("format") + "')");
+        }
+        if (f.integer("version") != VERSION) {
+            throw new IllegalArgumentException("it has format version " + f.integer("version") + "; this library reads "
+                    + "version " + VERSION);
+        }
+        require(f.integer("run") == run, "it belongs to run " + f.integer("run") + ", not run " + run);
+        require(Long.toHexString(pruner.dataFingerprint()).equals(f.string("data")),
+                "it was written for other data (fingerprint " + f.string("data") + ", these data "
+                        + Long.toHexString(pruner.dataFingerprint()) + ")");
+        require(pruner.head().id().equals(f.string("head")), "it was written with head provider '"
+                + f.string("head") + "', this search uses '" + pruner.head().id() + "'");
+        SearchSettings saved = ResultCodec.settings(f.get("settings"), "checkpoint.settings");
+        require(saved.equals(expected), "its settings differ from this search's: saved " + saved + ", now "
+                + expected);
+        List<Objective> objectives = ResultCodec.objectives(f.get("objectives"), "checkpoint.objectives");
+        List<String> ids = objectives.stream().map(Objective::id).toList();
+        require(ids.equals(pruner.space().ids()), "it measured objectives " + ids + ", this search measures "
+                + pruner.space().ids());
+        int features = pruner.data().featureCount();
+        List<Evaluation> history = new ArrayList<>();
+        List<?> entries = f.list("history");
+        for (int i = 0; i < entries.size(); i++) {
+            Evaluation e = ResultCodec.evaluation(entries.get(i), ids, features, "checkpoint.history[" + i + "]");
+            require(e.index() == i, "history entry " + i + " has index " + e.index());
+            history.add(e);
+        }
+        List<Evaluation> population = new ArrayList<>();
+        for (Object index : f.list("population")) {
+            require(index instanceof Long l && l >= 0 && l < history.size(), "population refers to history entry "
+                    + index + " of " + history.size());
+            population.add(history.get((int) (long) (Long) index));
+        }
+        require(population.size() == expected.populationSize(), "its population has " + population.size()
+                + " members, expected " + expected.populationSize());
+        return new State(run, saved, f.integer("step"), f.integer("cacheHits"), f.integer("stalled"),
+                f.longValue("elapsedNanos"), population, history);
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+}

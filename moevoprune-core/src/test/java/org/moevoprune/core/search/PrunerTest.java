@@ -1,0 +1,167 @@
+package org.moevoprune.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.core.head.JavaSparseHead;
+import org.moevoprune.core.objective.Objectives;
+import org.moevoprune.core.testing.SyntheticData;
+
+/** End-to-end behaviour of the search on generated data in which only a few features carry the class signal. */
+class PrunerTest {
+
+    static final SyntheticData.Problem PROBLEM = SyntheticData.blobs(11, 240, 120, 48, 3, 4, 1.6);
+    static final TrainingSettings TRAINING = TrainingSettings.builder().hiddenUnits(16).maxEpochs(25)
+            .learningRate(0.05).patience(3).build();
+
+    static Pruner.Builder small(long seed) {
+        return Pruner.builder().data(PROBLEM.train(), PROBLEM.test(), PROBLEM.ood()).head(new JavaSparseHead())
+                .training(TRAINING).populationSize(12).evaluations(60).seed(seed);
+    }
+
+    @Test
+    void theFinalFrontImprovesOnTheRandomInitialPopulationAndKeepsTheInformativeFeatures() {
+        PruningResult result = small(1).build().run();
+        assertEquals(60, result.history().size());
+        assertEquals(PruningResult.StopReason.BUDGET_SPENT, result.stopReason());
+        List<Evaluation> initial = result.history().subList(0, 12);
+        ObjectiveSpace space = new ObjectiveSpace(Objectives.defaults());
+        double initialVolume = space.hypervolume(initial);
+        assertTrue(result.front().hypervolume() > initialVolume,
+                () -> "front " + result.front().hypervolume() + " vs initial " + initialVolume);
+        Evaluation mostAccurate = result.front().best("accuracy", true);
+        for (int feature : PROBLEM.informative()) {
+            assertTrue(mostAccurate.mask().isActive(feature), () -> "feature " + feature + " dropped: " + mostAccurate);
+        }
+    }
+
+    @Test
+    void valuesAreNaturalAndTheFrontIsMutuallyNonDominated() {
+        PruningResult result = small(2).build().run();
+        for (Evaluation e : result.history()) {
+            assertEquals(e.mask().activeFraction(), e.value("active-fraction"), 0.0);
+            assertTrue(e.value("accuracy") >= 0 && e.value("accuracy") <= 1);
+            assertTrue(e.value("auroc") >= 0 && e.value("auroc") <= 1);
+        }
+        ObjectiveSpace space = new ObjectiveSpace(Objectives.defaults());
+        List<Evaluation> front = result.front().members();
+        for (Evaluation a : front) {
+            for (Evaluation b : front) {
+                assertFalse(Pareto.dominates(space.minimised(a.values()), space.minimised(b.values())));
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFrontSequentiallyAndOnTwoThreads() {
+        PruningResult sequential = small(3).build().run();
+        PruningResult parallel = small(3).threads(2).build().run();
+        PruningResult generational = small(3).mode(SearchMode.GENERATIONAL).threads(2).build().run();
+        PruningResult generationalSequential = small(3).mode(SearchMode.GENERATIONAL).build().run();
+        assertSameRun(sequential, parallel);
+        assertSameRun(generationalSequential, generational);
+        assertNotEquals(masks(sequential.history()), masks(small(4).build().run().history()));
+    }
+
+    @Test
+    void aRunKilledMidwayAndResumedFinishesWithTheUninterruptedFront(@TempDir Path dir) throws IOException {
+        PruningResult uninterrupted = small(5).build().run();
+        Pruner killed = small(5).checkpoints(dir, 3).listener(new SearchListener() {
+            @Override
+            public void progressed(SearchProgress progress) {
+                if (progress.step() == 10) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        }).build();
+        assertThrows(IllegalStateException.class, killed::run);
+        Path checkpoint = dir.resolve("checkpoint-run0.json");
+        assertTrue(Files.exists(checkpoint));
+        assertTrue(Files.readString(checkpoint).contains("\"step\": 9"), "last checkpoint at step 9");
+        PruningResult resumed = small(5).checkpoints(dir, 3).resume(true).build().run();
+        assertSameRun(uninterrupted, resumed);
+    }
+
+    @Test
+    void aMismatchedOrCorruptCheckpointIsRefusedAndLeftAlone(@TempDir Path dir) throws IOException {
+        small(6).evaluations(20).checkpoints(dir, 1).build().run();
+        Path checkpoint = dir.resolve("checkpoint-run0.json");
+        String saved = Files.readString(checkpoint);
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> small(7).evaluations(20).checkpoints(dir, 1).resume(true).build().run());
+        assertTrue(other.getMessage().contains("settings differ"), other.getMessage());
+        assertEquals(saved, Files.readString(checkpoint));
+        Files.writeString(checkpoint, saved.substring(0, saved.length() / 2));
+        IllegalArgumentException corrupt = assertThrows(IllegalArgumentException.class,
+                () -> small(6).evaluations(20).checkpoints(dir, 1).resume(true).build().run());
+        assertTrue(corrupt.getMessage().contains("malformed JSON"), corrupt.getMessage());
+        assertEquals(saved.substring(0, saved.length() / 2), Files.readString(checkpoint));
+    }
+
+    @Test
+    void cacheHitsDoNotSpendBudgetUnlessAskedTo() {
+        Pruner.Builder converging = small(8).flipProbability(0.0).evaluations(40);
+        PruningResult free = converging.build().run();
+        assertEquals(40, free.history().size());
+        assertTrue(free.cacheHits() > 0, "uniform crossover without mutation repeats masks");
+        PruningResult counted = converging.countCacheHits(true).build().run();
+        assertEquals(40, counted.history().size() + counted.cacheHits());
+    }
+
+    @Test
+    void headsOfTheFrontAreRetrievableAndMatchTheirEvaluation() {
+        PruningResult result = small(9).build().run();
+        Evaluation member = result.front().members().get(0);
+        var head = result.head(member);
+        assertEquals(member.mask(), head.mask());
+        Evaluation old = result.history().get(0);
+        assertEquals(old.training(), result.head(old).summary(), "a retrained head is the same head");
+    }
+
+    @Test
+    void severalRunsUseDerivedSeedsAndCombineIntoASuperFront() {
+        List<PruningResult> runs = small(10).evaluations(30).build().runs(3);
+        assertEquals(10, runs.get(0).seed());
+        assertNotEquals(runs.get(1).seed(), runs.get(2).seed());
+        Front superFront = PruningResult.superFront(runs);
+        assertTrue(superFront.hypervolume() >= runs.stream().mapToDouble(r -> r.front().hypervolume()).max()
+                .orElseThrow() - 1e-12);
+    }
+
+    @Test
+    void aRobustnessObjectiveWithoutOodDataIsRefusedAtBuildTime() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Pruner.builder().data(PROBLEM.train(), PROBLEM.test(), null).build());
+        assertTrue(e.getMessage().contains("auroc") && e.getMessage().contains("out-of-distribution"), e.getMessage());
+    }
+
+    static void assertSameRun(PruningResult expected, PruningResult actual) {
+        assertEquals(expected.history().size(), actual.history().size());
+        for (int i = 0; i < expected.history().size(); i++) {
+            assertTrue(expected.history().get(i).sameOutcome(actual.history().get(i)), "history " + i);
+        }
+        assertEquals(masks(expected.front().members()), masks(actual.front().members()));
+        assertArrayEquals(expected.population().stream().mapToInt(Evaluation::index).toArray(),
+                actual.population().stream().mapToInt(Evaluation::index).toArray());
+        assertEquals(expected.front().hypervolume(), actual.front().hypervolume(), 0.0);
+    }
+
+    static List<FeatureMask> masks(List<Evaluation> evaluations) {
+        List<FeatureMask> masks = new ArrayList<>();
+        evaluations.forEach(e -> masks.add(e.mask()));
+        return masks;
+    }
+}
