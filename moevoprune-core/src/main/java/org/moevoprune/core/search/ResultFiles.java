@@ -1,0 +1,283 @@
+package org.moevoprune.core.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.Objective;
+import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.core.internal.AtomicFiles;
+import org.moevoprune.core.internal.Json;
+
+/**
+ * Saves and loads search results in documented, versioned formats (format version {@value #VERSION}); every file
+ * is written atomically (temporary file, then rename), so a crash never leaves a half-written result.
+ *
+ * <h2>CSV ({@code front.csv}, {@code history.csv})</h2>
+ * One header row, then one row per evaluation, comma-separated, UTF-8, {@code \n} line ends. Columns:
+ * <ul>
+ *   <li>front: {@code run}, one column per objective (its id with every character other than letters and digits
+ *       replaced by {@code _}, e.g. {@code accuracy,active_fraction,auroc}), {@code active_count},
+ *       {@code feature_count}, {@code training_seed}, {@code epochs}, {@code mask};</li>
+ *   <li>history: {@code index,run,step}, the objective columns, {@code active_count}, {@code feature_count},
+ *       {@code training_seed}, {@code epochs}, {@code stopped_early}, {@code train_ms}, {@code mask}.</li>
+ * </ul>
+ * Values are natural (accuracy, not 1 − accuracy) and written with {@link Double#toString}, which reads back
+ * exactly; {@code mask} is the {@code '0'/'1'} string of {@link FeatureMask#toBitString()}, feature 0 first;
+ * {@code step} is -1 for the initial population.
+ *
+ * <h2>JSON ({@code front.json})</h2>
+ * An object with {@code "format": "moevoprune.result"}, {@code "version": 1}, {@code library}, {@code run},
+ * {@code objectives} (each {@code id, direction, lowerBound, upperBound}), {@code settings} (search and training),
+ * {@code provenance}, {@code steps}, {@code cacheHits}, {@code stopReason}, {@code elapsedMillis},
+ * {@code hypervolume}, {@code front} (evaluation objects), {@code population} (history indices) and
+ * {@code history} (evaluation objects: {@code index, step, values} (in objective order), {@code activeCount,
+ * trainingSeed, training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss, stoppedEarly, diverged}),
+ * {@code nanos, mask}). {@link #readJson(Path)} reads it back into a {@link PruningResult} whose heads must be
+ * retrained from the data (the weights are not stored here).
+ */
+public final class ResultFiles {
+
+    /** The format version written and read. */
+    public static final int VERSION = 1;
+    static final String FORMAT = "moevoprune.result";
+
+    private ResultFiles() {
+    }
+
+    /**
+     * @param objectiveId an objective id
+     * @return its CSV column name
+     */
+    public static String column(String objectiveId) {
+        return objectiveId.replaceAll("[^A-Za-z0-9]", "_");
+    }
+
+    /**
+     * Writes the members of a front as CSV.
+     *
+     * @param file the target
+     * @param run the run index written in the {@code run} column (-1 for a super front)
+     * @param front the members
+     * @param objectiveIds the objective ids, in the order of the members' values
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     */
+    public static void writeFrontCsv(Path file, int run, Front front, List<String> objectiveIds) throws IOException {
+        StringBuilder csv = new StringBuilder("run");
+        objectiveIds.forEach(id -> csv.append(',').append(column(id)));
+        csv.append(",active_count,feature_count,training_seed,epochs,mask\n");
+        for (Evaluation e : front.members()) {
+            csv.append(run);
+            for (double v : e.values()) {
+                csv.append(',').append(v);
+            }
+            csv.append(',').append(e.mask().activeCount()).append(',').append(e.mask().length()).append(',')
+                    .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
+                    .append(e.mask().toBitString()).append('\n');
+        }
+        write(file, csv.toString());
+    }
+
+    /**
+     * Writes a run's full evaluation history as CSV.
+     *
+     * @param file the target
+     * @param result the run
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     */
+    public static void writeHistoryCsv(Path file, PruningResult result) throws IOException {
+        StringBuilder csv = new StringBuilder("index,run,step");
+        result.objectiveIds().forEach(id -> csv.append(',').append(column(id)));
+        csv.append(",active_count,feature_count,training_seed,epochs,stopped_early,train_ms,mask\n");
+        for (Evaluation e : result.history()) {
+            csv.append(e.index()).append(',').append(result.run()).append(',').append(e.step());
+            for (double v : e.values()) {
+                csv.append(',').append(v);
+            }
+            csv.append(',').append(e.mask().activeCount()).append(',').append(e.mask().length()).append(',')
+                    .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
+                    .append(e.training().stoppedEarly()).append(',').append(e.nanos() / 1_000_000).append(',')
+                    .append(e.mask().toBitString()).append('\n');
+        }
+        write(file, csv.toString());
+    }
+
+    /**
+     * Reads the evaluations of a front or history CSV written by this class. The returned evaluations carry the
+     * CSV column names as objective ids (e.g. {@code active_fraction}); fields the format does not hold (training
+     * losses, wall time) are zero, and the training summary reports only the epochs.
+     *
+     * @param file a CSV written by {@link #writeFrontCsv} or {@link #writeHistoryCsv}
+     * @return the evaluations, in file order
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the file is not in this format; the message names the line
+     */
+    public static List<Evaluation> readCsv(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try (BufferedReader in = new BufferedReader(new StringReader(text))) {
+            String header = in.readLine();
+            if (header == null) {
+                throw new IllegalArgumentException(file + " is empty: expected a moevoprune front or history CSV");
+            }
+            List<String> columns = List.of(header.split(",", -1));
+            Map<String, Integer> at = new HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                at.put(columns.get(i), i);
+            }
+            for (String needed : List.of("active_count", "training_seed", "epochs", "mask")) {
+                if (!at.containsKey(needed)) {
+                    throw new IllegalArgumentException(file + " line 1: missing column '" + needed
+                            + "'; not a moevoprune front or history CSV");
+                }
+            }
+            int first = at.containsKey("step") ? at.get("step") + 1 : at.getOrDefault("run", -1) + 1;
+            List<String> ids = columns.subList(first, at.get("active_count"));
+            List<Evaluation> out = new ArrayList<>();
+            String line;
+            for (int number = 2; (line = in.readLine()) != null; number++) {
+                if (!line.isBlank()) {
+                    out.add(row(file, number, line, columns.size(), at, first, ids, out.size()));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Evaluation row(Path file, int number, String line, int width, Map<String, Integer> at, int first,
+            List<String> ids, int position) {
+        String[] cells = line.split(",", -1);
+        if (cells.length != width) {
+            throw new IllegalArgumentException(file + " line " + number + ": " + cells.length + " cells, the header has "
+                    + width);
+        }
+        try {
+            double[] values = new double[ids.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Double.parseDouble(cells[first + i]);
+            }
+            FeatureMask mask = FeatureMask.parse(cells[at.get("mask")]);
+            int epochs = Integer.parseInt(cells[at.get("epochs")]);
+            int index = at.containsKey("index") ? Integer.parseInt(cells[at.get("index")]) : position;
+            int step = at.containsKey("step") ? Integer.parseInt(cells[at.get("step")]) : 0;
+            TrainingSummary training = new TrainingSummary(epochs, 0, epochs > 0 ? 1 : 0, 0, 0, false, false);
+            return new Evaluation(index, step, mask, ids, values, Long.parseLong(cells[at.get("training_seed")]),
+                    training, 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a run completely as JSON (see the class documentation).
+     *
+     * @param file the target
+     * @param result the run
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     */
+    public static void writeJson(Path file, PruningResult result) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", VERSION);
+        m.put("library", Provenance.libraryVersion());
+        m.put("run", result.run());
+        m.put("objectives", ResultCodec.objectives(result.objectives()));
+        m.put("settings", ResultCodec.settings(result.settings()));
+        m.put("provenance", provenance(result.provenance()));
+        m.put("steps", result.steps());
+        m.put("cacheHits", result.cacheHits());
+        m.put("stopReason", result.stopReason().name());
+        m.put("elapsedMillis", result.elapsed().toMillis());
+        m.put("hypervolume", result.front().hypervolume());
+        List<Object> front = new ArrayList<>();
+        result.front().members().forEach(e -> front.add(ResultCodec.evaluation(e)));
+        m.put("front", front);
+        List<Object> population = new ArrayList<>();
+        result.population().forEach(e -> population.add(e.index()));
+        m.put("population", population);
+        List<Object> history = new ArrayList<>();
+        result.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
+        m.put("history", history);
+        write(file, Json.write(m));
+    }
+
+    /**
+     * Reads a run written by {@link #writeJson}. Its {@link PruningResult#head(Evaluation)} cannot retrain
+     * (there are no data attached).
+     *
+     * @param file the JSON file
+     * @return the run
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the file is not a moevoprune result of this version; the message names
+     *     the bad field
+     */
+    public static PruningResult readJson(Path file) throws IOException {
+        try {
+            return decode(Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " is not a readable moevoprune result: " + e.getMessage(), e);
+        }
+    }
+
+    private static PruningResult decode(Object json) {
+        ResultCodec.Fields f = new ResultCodec.Fields(json, "result");
+        if (!FORMAT.equals(f.string("format")) || f.integer("version") != VERSION) {
+            throw new IllegalArgumentException("expected format " + FORMAT + " version " + VERSION + ", found "
+                    + f.string("format") + " version " + f.integer("version"));
+        }
+        List<Objective> objectives = ResultCodec.objectives(f.get("objectives"), "result.objectives");
+        ObjectiveSpace space = new ObjectiveSpace(objectives);
+        List<?> entries = f.list("history");
+        List<Evaluation> history = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = "result.history[" + i + "]";
+            int features = new ResultCodec.Fields(entries.get(i), where).string("mask").length();
+            history.add(ResultCodec.evaluation(entries.get(i), space.ids(), features, where));
+        }
+        List<Evaluation> population = new ArrayList<>();
+        for (Object index : f.list("population")) {
+            if (!(index instanceof Long l) || l < 0 || l >= history.size()) {
+                throw new IllegalArgumentException("result.population: entry " + index + " is not a history index");
+            }
+            population.add(history.get((int) (long) l));
+        }
+        ResultCodec.Fields p = new ResultCodec.Fields(f.get("provenance"), "result.provenance");
+        Provenance provenance = new Provenance(p.string("library"), p.string("java"), p.string("vm"), p.string("os"),
+                p.integer("processors"), p.string("head"));
+        PruningResult.StopReason reason;
+        try {
+            reason = PruningResult.StopReason.valueOf(f.string("stopReason"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("result.stopReason: unknown value " + f.string("stopReason"));
+        }
+        return new PruningResult(f.integer("run"), ResultCodec.settings(f.get("settings"), "result.settings"), space,
+                population, history, f.integer("steps"), f.integer("cacheHits"), reason,
+                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), null);
+    }
+
+    private static Map<String, Object> provenance(Provenance p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("library", p.library());
+        m.put("java", p.java());
+        m.put("vm", p.vm());
+        m.put("os", p.os());
+        m.put("processors", p.processors());
+        m.put("head", p.head());
+        return m;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+}
