@@ -264,6 +264,56 @@ public final class ResultFiles {
                 Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), null);
     }
 
+    /**
+     * Writes the super front of several runs as JSON: {@code "format": "moevoprune.super-front"}, {@code version},
+     * {@code objectives}, {@code hypervolume}, {@code runs} (each {@code run, seed, frontSize, hypervolume,
+     * evaluations}) and {@code members} (evaluation objects, each with the {@code run} it came from).
+     *
+     * @param file the target
+     * @param front the super front of {@code results}
+     * @param results the runs
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     */
+    public static void writeSuperFrontJson(Path file, Front front, List<PruningResult> results) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "moevoprune.super-front");
+        m.put("version", VERSION);
+        m.put("library", Provenance.libraryVersion());
+        m.put("objectives", ResultCodec.objectives(results.get(0).objectives()));
+        m.put("hypervolume", front.hypervolume());
+        List<Object> runs = new ArrayList<>();
+        for (PruningResult r : results) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("run", r.run());
+            run.put("seed", r.seed());
+            run.put("frontSize", r.front().size());
+            run.put("hypervolume", r.front().hypervolume());
+            run.put("evaluations", r.history().size());
+            runs.add(run);
+        }
+        m.put("runs", runs);
+        List<Object> members = new ArrayList<>();
+        for (Evaluation e : front.members()) {
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("run", runOf(e, results));
+            member.putAll(ResultCodec.evaluation(e));
+            members.add(member);
+        }
+        m.put("members", members);
+        write(file, Json.write(m));
+    }
+
+    private static int runOf(Evaluation e, List<PruningResult> results) {
+        for (PruningResult r : results) {
+            for (Evaluation member : r.front().members()) {
+                if (member == e) {
+                    return r.run();
+                }
+            }
+        }
+        return -1;
+    }
+
     private static Map<String, Object> provenance(Provenance p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("library", p.library());
