@@ -59,10 +59,15 @@ public interface Classifier {
      * @param rows the number of rows
      * @param columns the number of columns, ≥ 1
      * @param out receives the argmax of each row
+     * @throws IllegalArgumentException if {@code columns < 1}
+     * @throws IndexOutOfBoundsException if {@code rows} is negative or an array is too small
      */
     static void argmaxRows(float[] scores, int rows, int columns, int[] out) {
+        if (columns < 1) {
+            throw new IllegalArgumentException("argmax needs at least one column (class), got " + columns);
+        }
         Objects.checkFromIndexSize(0, rows, out.length);
-        Objects.checkFromIndexSize(0, rows * columns, scores.length);
+        Objects.checkFromIndexSize(0, Math.multiplyExact(rows, columns), scores.length);
         for (int r = 0; r < rows; r++) {
             int base = r * columns;
             int best = 0;

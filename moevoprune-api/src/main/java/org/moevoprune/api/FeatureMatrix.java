@@ -72,7 +72,8 @@ public final class FeatureMatrix {
         int columns = rows.length == 0 ? 0 : Objects.requireNonNull(rows[0], "row 0").length;
         float[] data = new float[Math.multiplyExact(rows.length, columns)];
         for (int r = 0; r < rows.length; r++) {
-            float[] row = Objects.requireNonNull(rows[r], () -> "row is null");
+            int index = r;
+            float[] row = Objects.requireNonNull(rows[r], () -> "row " + index);
             if (row.length != columns) {
                 throw new IllegalArgumentException("row " + r + " has " + row.length + " values but row 0 has "
                         + columns + ": every row needs the same number of features");

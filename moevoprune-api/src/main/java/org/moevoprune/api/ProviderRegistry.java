@@ -2,6 +2,7 @@ package org.moevoprune.api;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,7 +42,8 @@ public final class ProviderRegistry<T extends Provider> {
     private ProviderRegistry(Class<T> type, List<T> available, Map<String, String> unavailable) {
         this.type = type;
         this.available = List.copyOf(available);
-        this.unavailable = Map.copyOf(unavailable);
+        // Map.copyOf would iterate in a per-JVM random order, making error messages differ from run to run.
+        this.unavailable = Collections.unmodifiableMap(new LinkedHashMap<>(unavailable));
     }
 
     /**
@@ -53,6 +55,7 @@ public final class ProviderRegistry<T extends Provider> {
      * @return the registry
      */
     public static <T extends Provider> ProviderRegistry<T> load(Class<T> type) {
+        Objects.requireNonNull(type, "type");
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return load(type, loader != null ? loader : type.getClassLoader());
     }
@@ -71,14 +74,23 @@ public final class ProviderRegistry<T extends Provider> {
         List<T> found = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
         Iterator<T> it = ServiceLoader.load(type, loader).iterator();
+        String previousError = null;
         while (true) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
                 found.add(it.next());
+                previousError = null;
             } catch (ServiceConfigurationError e) {
-                failed.put("(failed to load #" + (failed.size() + 1) + ")", String.valueOf(e.getMessage()));
+                String reason = String.valueOf(e.getMessage());
+                // ServiceLoader does not move past some errors (an unreadable class path, say) and would report
+                // them forever; each provider's own error names its class, so a repeat means no progress.
+                if (reason.equals(previousError)) {
+                    break;
+                }
+                previousError = reason;
+                failed.put("(failed to load #" + (failed.size() + 1) + ")", reason);
             }
         }
         return build(type, found, failed);
@@ -94,6 +106,7 @@ public final class ProviderRegistry<T extends Provider> {
      */
     public static <T extends Provider> ProviderRegistry<T> of(Class<T> type, Collection<? extends T> providers) {
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(providers, "providers");
         return build(type, new ArrayList<>(providers), new LinkedHashMap<>());
     }
 
@@ -109,7 +122,8 @@ public final class ProviderRegistry<T extends Provider> {
         all.removeIf(p -> p.id().equals(provider.id()));
         all.add(provider);
         Map<String, String> failed = new LinkedHashMap<>(unavailable);
-        failed.remove(provider.id());
+        String id = provider.id();
+        failed.keySet().removeIf(key -> key.equals(id) || key.startsWith(id + " ("));
         return build(type, all, failed);
     }
 
@@ -123,7 +137,10 @@ public final class ProviderRegistry<T extends Provider> {
         return available;
     }
 
-    /** @return the providers that cannot be used here, by id, with the reason */
+    /**
+     * @return the providers that cannot be used here, by id, with the reason, in the order they were met; a
+     *     provider that failed to load or has no usable id is listed by a description in parentheses
+     */
     public Map<String, String> unavailable() {
         return unavailable;
     }
@@ -207,6 +224,11 @@ public final class ProviderRegistry<T extends Provider> {
             if (!type.isInstance(provider)) {
                 throw new IllegalArgumentException(provider.getClass().getName() + " is not a " + type.getName());
             }
+            String identityProblem = identityProblem(provider);
+            if (identityProblem != null) {
+                failed.put("(" + provider.getClass().getName() + ")", identityProblem);
+                continue;
+            }
             Provider.Availability availability = availabilityOf(provider);
             if (availability.available()) {
                 usable.add(provider);
@@ -226,6 +248,21 @@ public final class ProviderRegistry<T extends Provider> {
             }
         }
         return new ProviderRegistry<>(type, unique, failed);
+    }
+
+    /** A plugin with a broken id or priority is set aside rather than crashing the ranking of all the others. */
+    private static String identityProblem(Provider provider) {
+        try {
+            String id = provider.id();
+            if (id == null || id.isBlank()) {
+                return "id() returned " + (id == null ? "null" : "'" + id + "'")
+                        + ": a provider needs a short, non-blank, unique id";
+            }
+            provider.priority();
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            return "id() or priority() failed: " + e;
+        }
     }
 
     private static Provider.Availability availabilityOf(Provider provider) {

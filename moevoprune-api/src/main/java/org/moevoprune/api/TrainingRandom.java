@@ -13,10 +13,11 @@ import java.util.Objects;
  * bits times 2<sup>−53</sup>; a bounded integer {@code < n} is {@code ((draw >>> 32) · n) >>> 32}.
  *
  * <ul>
- *   <li>Hidden kernel, Glorot-uniform on the <em>full</em> fan-in {@code F}: the 512 (hidden-unit count) weights of
- *       feature {@code j} come from the stream with salt {@code 2j + 1}, each {@code (float) (limit · (2u − 1))} with
- *       {@code limit = sqrt(6 / (F + H))}. A feature's initial row therefore does not depend on which other
- *       features are active, so compacting a mask equals zeroing the inactive columns of a dense head.</li>
+ *   <li>Hidden kernel, Glorot-uniform on the <em>full</em> fan-in {@code F}: the {@code H} (hidden-unit count)
+ *       weights of feature {@code j} come from the stream with salt {@code 2j + 1}, each
+ *       {@code (float) (limit · (2u − 1))} with {@code limit = sqrt(6 / (F + H))}. A feature's initial row
+ *       therefore does not depend on which other features are active, so compacting a mask equals zeroing the
+ *       inactive columns of a dense head.</li>
  *   <li>Output kernel, Glorot-uniform {@code sqrt(6 / (H + C))}: {@code H × C} draws, row-major, from salt
  *       {@code -1}. Biases start at zero.</li>
  *   <li>Batch order of epoch {@code e} (0-based): the identity permutation shuffled by Fisher–Yates from the last
@@ -50,7 +51,9 @@ public final class TrainingRandom {
     }
 
     /**
-     * The SplitMix64 finaliser: a bijective 64-bit mixing function.
+     * The SplitMix64 finaliser, a bijective 64-bit mixing function (that of {@code SplittableRandom}):
+     * {@code z = (z ^ (z >>> 30)) · 0xBF58476D1CE4E5B9; z = (z ^ (z >>> 27)) · 0x94D049BB133111EB;
+     * return z ^ (z >>> 31)}, arithmetic modulo 2<sup>64</sup>.
      *
      * @param z any value
      * @return its mix
@@ -64,6 +67,9 @@ public final class TrainingRandom {
     /**
      * Derives an independent seed from a seed and a salt, e.g. a candidate's training seed from the run seed and the
      * mask's {@link FeatureMask#fingerprint()}.
+     *
+     * <p>Definition (part of the documented procedure every provider reproduces; arithmetic modulo 2<sup>64</sup>):
+     * {@code mix(mix(seed + 0x9E3779B97F4A7C15) ^ mix(salt · 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019))}.
      *
      * @param seed the parent seed
      * @param salt what distinguishes the child
@@ -108,8 +114,11 @@ public final class TrainingRandom {
      * @param hiddenUnits {@code H}
      * @param destination receives {@code H} weights
      * @param offset the first index written
+     * @throws IndexOutOfBoundsException if {@code feature} lies outside {@code [0, featureCount)} or the
+     *     destination range does not fit
      */
     public void hiddenRow(int feature, int featureCount, int hiddenUnits, float[] destination, int offset) {
+        Objects.requireNonNull(destination, "destination");
         Objects.checkIndex(feature, featureCount);
         Objects.checkFromIndexSize(offset, hiddenUnits, destination.length);
         double limit = Math.sqrt(6.0 / ((double) featureCount + hiddenUnits));
@@ -125,8 +134,14 @@ public final class TrainingRandom {
      *
      * @param epoch the 0-based epoch
      * @param order receives the permutation
+     * @throws IllegalArgumentException if {@code epoch} is negative
      */
     public void epochOrder(int epoch, int[] order) {
+        Objects.requireNonNull(order, "order");
+        if (epoch < 0) {
+            // epoch −1 would draw from salt −1, the output kernel's stream
+            throw new IllegalArgumentException("epoch must be ≥ 0 (epochs count from 0), got " + epoch);
+        }
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }

@@ -40,14 +40,14 @@ public record TrainingSettings(int hiddenUnits, int maxEpochs, int batchSize, do
      * @throws IllegalArgumentException if a value is out of its documented range
      */
     public TrainingSettings {
-        require(hiddenUnits >= 1, "hiddenUnits", hiddenUnits, "≥ 1");
-        require(maxEpochs >= 1, "maxEpochs", maxEpochs, "≥ 1");
-        require(batchSize >= 1, "batchSize", batchSize, "≥ 1");
-        require(learningRate > 0 && Double.isFinite(learningRate), "learningRate", learningRate, "> 0 and finite");
-        require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
-        require(decay >= 0 && Double.isFinite(decay), "decay", decay, "≥ 0 and finite");
-        require(patience >= 0, "patience", patience, "≥ 0");
-        require(minDelta >= 0 && Double.isFinite(minDelta), "minDelta", minDelta, "≥ 0 and finite");
+        atLeast("hiddenUnits", hiddenUnits, 1);
+        atLeast("maxEpochs", maxEpochs, 1);
+        atLeast("batchSize", batchSize, 1);
+        positiveFinite("learningRate", learningRate);
+        belowOne("momentum", momentum);
+        nonNegativeFinite("decay", decay);
+        atLeast("patience", patience, 0);
+        nonNegativeFinite("minDelta", minDelta);
     }
 
     /** @return the reference settings listed in the class documentation */
@@ -65,13 +65,37 @@ public record TrainingSettings(int hiddenUnits, int maxEpochs, int batchSize, do
         return new Builder(this);
     }
 
+    // Shared by the compact constructor and the builder's setters, which fail at the call that set a bad value.
+    private static int atLeast(String name, int value, int min) {
+        require(value >= min, name, value, "≥ " + min);
+        return value;
+    }
+
+    private static double positiveFinite(String name, double value) {
+        require(value > 0 && Double.isFinite(value), name, value, "> 0 and finite");
+        return value;
+    }
+
+    private static double nonNegativeFinite(String name, double value) {
+        require(value >= 0 && Double.isFinite(value), name, value, "≥ 0 and finite");
+        return value;
+    }
+
+    private static double belowOne(String name, double value) {
+        require(value >= 0 && value < 1, name, value, "in [0, 1)");
+        return value;
+    }
+
     private static void require(boolean ok, String name, Object value, String range) {
         if (!ok) {
             throw new IllegalArgumentException("training setting " + name + " must be " + range + ", got " + value);
         }
     }
 
-    /** Assembles {@link TrainingSettings}; each setter is named after its property. Not thread-safe. */
+    /**
+     * Assembles {@link TrainingSettings}; each setter is named after its property and rejects an out-of-range value
+     * at once. Not thread-safe.
+     */
     public static final class Builder {
         private int hiddenUnits = 512;
         private int maxEpochs = 600;
@@ -105,45 +129,50 @@ public record TrainingSettings(int hiddenUnits, int maxEpochs, int batchSize, do
         /**
          * @param value {@code H}, ≥ 1
          * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
          */
         public Builder hiddenUnits(int value) {
-            hiddenUnits = value;
+            hiddenUnits = atLeast("hiddenUnits", value, 1);
             return this;
         }
 
         /**
          * @param value the epoch cap, ≥ 1
          * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
          */
         public Builder maxEpochs(int value) {
-            maxEpochs = value;
+            maxEpochs = atLeast("maxEpochs", value, 1);
             return this;
         }
 
         /**
          * @param value samples per update, ≥ 1
          * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
          */
         public Builder batchSize(int value) {
-            batchSize = value;
+            batchSize = atLeast("batchSize", value, 1);
             return this;
         }
 
         /**
          * @param value initial learning rate, &gt; 0
          * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
          */
         public Builder learningRate(double value) {
-            learningRate = value;
+            learningRate = positiveFinite("learningRate", value);
             return this;
         }
 
         /**
          * @param value momentum in [0, 1)
          * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
          */
         public Builder momentum(double value) {
-            momentum = value;
+            momentum = belowOne("momentum", value);
             return this;
         }
 
@@ -159,9 +188,10 @@ public record TrainingSettings(int hiddenUnits, int maxEpochs, int batchSize, do
         /**
          * @param value time-based decay per update, ≥ 0
          * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
          */
         public Builder decay(double value) {
-            decay = value;
+            decay = nonNegativeFinite("decay", value);
             return this;
         }
 
@@ -177,18 +207,20 @@ public record TrainingSettings(int hiddenUnits, int maxEpochs, int batchSize, do
         /**
          * @param value epochs without improvement before stopping, ≥ 0
          * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
          */
         public Builder patience(int value) {
-            patience = value;
+            patience = atLeast("patience", value, 0);
             return this;
         }
 
         /**
          * @param value least loss decrease that counts, ≥ 0
          * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
          */
         public Builder minDelta(double value) {
-            minDelta = value;
+            minDelta = nonNegativeFinite("minDelta", value);
             return this;
         }
 
