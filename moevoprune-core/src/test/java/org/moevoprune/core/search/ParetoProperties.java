@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -160,7 +161,7 @@ class ParetoProperties {
     void crowdingFollowsAPermutationOfTheMembers(@ForAll("points") double[][] points, @ForAll long seed) {
         for (int[] front : Pareto.fronts(points)) {
             int[] shuffled = front.clone();
-            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            SplittableRandom random = new SplittableRandom(seed);
             for (int i = shuffled.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = shuffled[i];

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -197,8 +199,8 @@ class SelectionProperties {
         assertTrue(chiSquare(present, new double[] {0.5, 1.0 / 3, 1.0 / 6}, trials) < 20, Arrays.toString(wins));
     }
 
-    @net.jqwik.api.Provide
-    static net.jqwik.api.Arbitrary<double[][]> points() {
+    @Provide
+    static Arbitrary<double[][]> points() {
         return ParetoProperties.points();
     }
 
