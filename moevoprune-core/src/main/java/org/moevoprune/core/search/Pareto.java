@@ -93,7 +93,8 @@ public final class Pareto {
      * Crowding distance of the members of one front: for each objective, the members sorted by it (ties by index)
      * give the two boundary members an infinite distance and every other member the normalised gap between its
      * neighbours, {@code (next − previous) / (max − min)}; the distances of all objectives are summed. An objective
-     * on which all members are equal adds nothing.
+     * on which all members are equal adds nothing to the inner members, but its first and last member by index are
+     * still its boundaries (infinite), as in Deb's reference code.
      *
      * @param points the minimised vectors
      * @param members indices of the front's points

@@ -65,10 +65,14 @@ final class Selection {
      * position).
      *
      * @param points minimised vectors of the combined population
-     * @param size the number to keep, ≤ {@code points.length}
+     * @param size the number to keep, in {@code [0, points.length]}
      * @return the indices kept, in NSGA-II order
+     * @throws IllegalArgumentException if {@code size} is outside {@code [0, points.length]}
      */
     static int[] truncate(double[][] points, int size) {
+        if (size < 0 || size > points.length) {
+            throw new IllegalArgumentException("cannot keep " + size + " of " + points.length + " points");
+        }
         int[] kept = new int[size];
         int count = 0;
         for (int[] front : Pareto.fronts(points)) {

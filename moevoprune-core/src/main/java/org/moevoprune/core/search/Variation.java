@@ -96,6 +96,12 @@ final class Variation {
         }
 
         int swap(MSeq<BitGene> a, MSeq<BitGene> b) {
+            if (swapProbability() == 1.0) {
+                // Jenetics 7.2 swaps inside IntStream.peek(...).count(); at probability 1 its index stream is a sized
+                // range, so count() skips the peek and nothing is swapped. Every position swaps, so swap them here.
+                a.swap(0, a.length(), b, 0);
+                return a.length();
+            }
             return crossover(a, b);
         }
     }
