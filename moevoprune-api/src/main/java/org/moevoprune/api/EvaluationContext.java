@@ -36,6 +36,9 @@ public interface EvaluationContext {
      * A value derived from this context, computed on first request and shared with every later request for the same
      * key in this evaluation (e.g. ODIN scores used by several objectives).
      *
+     * <p>{@code compute} may itself call {@code shared} for other keys (not for its own key), and must not return
+     * null.
+     *
      * @param key identifies the value; compared with {@code equals}
      * @param compute computes the value from this context
      * @param <T> the value's type

@@ -49,10 +49,18 @@ public interface TrainedHead extends Classifier {
      * @param features rows with {@link #featureCount()} columns
      * @return the {@code rows × C} logits as a matrix
      * @throws IllegalArgumentException if the column count differs from {@link #featureCount()}
+     * @throws IllegalStateException if a logit is NaN or infinite (the head or the features overflow)
      */
     default FeatureMatrix logits(FeatureMatrix features) {
         float[] out = new float[Math.multiplyExact(features.rows(), classCount())];
         logits(features, out);
+        for (int i = 0; i < out.length; i++) {
+            if (!Float.isFinite(out[i])) {
+                throw new IllegalStateException("the head produced a non-finite logit (" + out[i] + ") for row "
+                        + i / classCount() + ": its weights or the features overflow float range; scale the "
+                        + "features down or check the training summary (" + summary() + ")");
+            }
+        }
         return FeatureMatrix.wrap(out, features.rows(), classCount());
     }
 
