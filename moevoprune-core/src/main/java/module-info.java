@@ -4,4 +4,6 @@
  */
 module org.moevoprune.core {
     requires transitive org.moevoprune.api;
+
+    exports org.moevoprune.core.io;
 }
