@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Fast path (Clinger, "How to read floating point numbers accurately", PLDI 1990): when the decimal significand
  * is below 2^53 and the decimal exponent within ±22, one double multiplication or division is correctly rounded.
- * Rounding that double once more to float is correct unless the double lies exactly halfway between two floats, or
- * in the subnormal float range; those rare cases, and longer significands, go to {@link Float#parseFloat}.
+ * Rounding that double once more to float is correct unless the double lies exactly halfway between two floats;
+ * that rare case, longer significands and larger exponents go to {@link Float#parseFloat}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -125,8 +125,8 @@ final class DecimalParser {
         double value = exponent >= 0
                 ? significand * POWERS_OF_TEN[exponent]
                 : significand / POWERS_OF_TEN[-exponent];
-        if (value < Float.MIN_NORMAL
-                || (Double.doubleToRawLongBits(value) & DROPPED_BITS) == HALFWAY) {
+        // value ≥ 1e-22 and < 2^53·1e22, so it is a normal float or rounds to one: the halfway pattern is exact.
+        if ((Double.doubleToRawLongBits(value) & DROPPED_BITS) == HALFWAY) {
             return Float.NaN;
         }
         return (float) value;

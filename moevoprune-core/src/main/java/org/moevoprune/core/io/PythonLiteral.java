@@ -63,6 +63,7 @@ final class PythonLiteral {
     private Map<String, Object> dict() {
         Map<String, Object> map = new LinkedHashMap<>();
         position++;
+        // Each entry is followed by ',' or the closing brace; a trailing comma is allowed.
         while (!closes('}')) {
             Object key = value();
             if (!(key instanceof String)) {
@@ -70,9 +71,10 @@ final class PythonLiteral {
             }
             expect(':');
             map.put((String) key, value());
-            if (!closes('}')) {
-                expect(',');
+            if (closes('}')) {
+                return map;
             }
+            expect(',');
         }
         return map;
     }
@@ -82,9 +84,10 @@ final class PythonLiteral {
         position++;
         while (!closes(close)) {
             items.add(value());
-            if (!closes(close)) {
-                expect(',');
+            if (closes(close)) {
+                return items;
             }
+            expect(',');
         }
         return items;
     }
