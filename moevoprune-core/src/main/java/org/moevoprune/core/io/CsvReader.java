@@ -38,6 +38,7 @@ final class CsvReader {
     private static final int END_OF_FILE = 2;
     private static final int MAX_CELL_BYTES = 1 << 20;
     private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    private static final int MIN_COUNTING_HEADER = 8;
 
     private final Path file;
     private final LabelColumn labelColumn;
@@ -107,7 +108,7 @@ final class CsvReader {
 
     /**
      * The first line is a header when its first feature cell, or its label cell if labels are read, is text rather
-     * than a number, or when its cells count 0, 1, 2, … or 1, 2, 3, … (pandas' default column names).
+     * than a number, or when it has at least {@value #MIN_COUNTING_HEADER} cells counting 0, 1, 2, … or 1, 2, 3, ….
      */
     private boolean isHeader(List<String> cells) {
         if (labelColumn == LabelColumn.READ && isName(cells.get(0))) {
@@ -124,8 +125,12 @@ final class CsvReader {
         return Float.isNaN(DecimalParser.parse(bytes, 0, bytes.length)) && !isNonFiniteSpelling(cell);
     }
 
+    /**
+     * Pandas names unnamed columns 0, 1, 2, …; such a header would otherwise be read as a sample. Short lines are
+     * left alone because small hand-written data such as {@code 0,1,2} is common and real.
+     */
     private static boolean countsUp(List<String> cells) {
-        if (cells.size() < 3) {
+        if (cells.size() < MIN_COUNTING_HEADER) {
             return false;
         }
         int first = cells.get(0).equals("0") ? 0 : 1;

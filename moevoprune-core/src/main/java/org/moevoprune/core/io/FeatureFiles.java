@@ -17,9 +17,10 @@ import org.moevoprune.api.LabelledFeatures;
  * ignored. Blank lines at the end are ignored; blank lines between data rows are an error.
  * <ul>
  *   <li><b>Header:</b> the first line is a header, and skipped, when its first feature cell (or, for labelled
- *       reads, its label cell) is text rather than a number, or when its cells count {@code 0,1,2,…} or
- *       {@code 1,2,3,…} (pandas' default column names). Name the columns, e.g. {@code label,f1,f2}, and the
- *       header is always recognised. A header of other numbers cannot be told from data.</li>
+ *       reads, its label cell) is text rather than a number, or when it has at least 8 cells that count
+ *       {@code 0,1,2,…} or {@code 1,2,3,…} (pandas' default column names). Name the columns, e.g.
+ *       {@code label,f1,f2}, and the header is always recognised; a shorter or other header of numbers cannot be
+ *       told from data.</li>
  *   <li><b>Labels:</b> class indices {@code 0, 1, 2, …}; {@code 3.0} is accepted for {@code 3} (pandas writes
  *       integer labels of a float column so). The class count is the largest label + 1 unless given.</li>
  *   <li><b>Features:</b> decimal numbers such as {@code 0.25}, {@code -1.5e-3}; every row has the same number;

@@ -65,10 +65,19 @@ class FeatureFilesCsvTest {
     }
 
     @Test
-    void skipsPandasDefaultIntegerHeader() throws IOException {
-        LabelledFeatures data = FeatureFiles.readCsv(csv("0,1,2\n1.0,0.5,2\n0.0,1,1\n"));
+    void skipsPandasDefaultIntegerHeaderOfAWideFrame() throws IOException {
+        LabelledFeatures data = FeatureFiles.readCsv(csv("0,1,2,3,4,5,6,7\n1.0,1,2,3,4,5,6,7\n0.0,1,1,1,1,1,1,1\n"));
         assertEquals(2, data.size());
         assertEquals(ClassLabels.of(2, 1, 0), data.labels());
+        FeatureMatrix unlabelled = FeatureFiles.readCsvFeatures(csv("1,2,3,4,5,6,7,8\n0,0,0,0,0,0,0,0\n"), false);
+        assertEquals(1, unlabelled.rows());
+    }
+
+    @Test
+    void shortCountingFirstLineIsData() throws IOException {
+        LabelledFeatures data = FeatureFiles.readCsv(csv("0,1,2\n1,3,4\n"));
+        assertEquals(2, data.size());
+        assertArrayEquals(new float[] {1f, 2f}, data.features().row(0));
     }
 
     @Test
@@ -136,7 +145,7 @@ class FeatureFilesCsvTest {
     @Test
     void raggedRowNamesLineAndBothCounts() throws IOException {
         malformed(csv("label,f1,f2\n0,1,2\n1,3\n"), "line 3 has 2 cells", "line 2", "has 3 (a label + 2 features)");
-        malformed(csv("0,1,5\n1,3,4,5,6\n"), "line 2 has 5 cells", "has 3");
+        malformed(csv("0,1,2\n1,3,4,5,6\n"), "line 2 has 5 cells", "has 3");
     }
 
     @Test
