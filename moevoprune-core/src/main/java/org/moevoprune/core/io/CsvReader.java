@@ -259,7 +259,7 @@ final class CsvReader {
             }
         }
         if (!integral || i != cellEnd || value >= Integer.MAX_VALUE) {
-            throw badLabel();
+            value = integralValue();
         }
         if (classCount > 0 && value >= classCount) {
             throw new FeatureFileException(file, "line " + line + ": label " + value + " is not below the class count "
@@ -269,11 +269,22 @@ final class CsvReader {
         return (int) value;
     }
 
-    private FeatureFileException badLabel() {
+    /** Labels written as decimals, e.g. by numpy.savetxt's default {@code %.18e}: "2.000000000000000000e+00". */
+    private long integralValue() throws FeatureFileException {
+        if (Float.isNaN(DecimalParser.parse(cell, cellStart, cellEnd - cellStart))) {
+            throw badLabel(Double.NaN);
+        }
+        double value = Double.parseDouble(cellText());
+        if (value != Math.rint(value) || value < 0 || value >= Integer.MAX_VALUE) {
+            throw badLabel(value);
+        }
+        return (long) value;
+    }
+
+    private FeatureFileException badLabel(double value) {
         String text = cellText();
-        float value = DecimalParser.parse(cell, cellStart, cellEnd - cellStart);
         String problem = text.isEmpty() ? "is empty"
-                : Float.isNaN(value) ? "is not a number" + separatorHint(text)
+                : Double.isNaN(value) ? "is not a number" + separatorHint(text)
                 : value < 0 ? "is negative"
                 : value >= Integer.MAX_VALUE ? "is too large"
                 : "is not an integer";

@@ -101,6 +101,7 @@ class FeatureFilesCsvTest {
     @Test
     void acceptsIntegralFloatLabelsAsPandasWritesThem() throws IOException {
         assertEquals(ClassLabels.of(4, 3, 0), FeatureFiles.readCsv(csv("3.0,1\n0.00,2\n")).labels());
+        assertEquals(ClassLabels.of(3, 2, 0), FeatureFiles.readCsv(csv("2.000e+00,1\n0e0,2\n")).labels());
     }
 
     @Test
@@ -174,6 +175,7 @@ class FeatureFilesCsvTest {
     void badLabelsAreErrors() throws IOException {
         malformed(csv("0,1\n-2,1\n"), "line 2", "label '-2' is negative");
         malformed(csv("0,1\n2.5,1\n"), "line 2", "label '2.5' is not an integer");
+        malformed(csv("0,1\n2.5e0,1\n"), "line 2", "label '2.5e0' is not an integer");
         malformed(csv("0,1\ncat,1\n"), "line 2", "label 'cat' is not a number");
         malformed(csv("0,1\n99999999999,1\n"), "line 2", "is too large");
     }
