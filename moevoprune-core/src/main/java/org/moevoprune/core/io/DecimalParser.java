@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
  * Parses ASCII decimal numbers ({@code [+-]digits[.digits][(e|E)[+-]digits]}) to the nearest {@code float},
  * exactly as {@link Float#parseFloat} would, but without creating a {@code String} for the common case.
  *
- * <p>Fast path (Clinger, "How to read floating point numbers accurately", PLDI 1990): when the decimal significand
- * is below 2^53 and the decimal exponent within ±22, one double multiplication or division is correctly rounded.
- * Rounding that double once more to float is correct unless the double lies exactly halfway between two floats;
- * that rare case, longer significands and larger exponents go to {@link Float#parseFloat}.
+ * <p>Fast path (Clinger, "How to read floating point numbers accurately", PLDI 1990): with at most 15 significant
+ * digits (below 2^53) and a decimal exponent within ±22, one double multiplication or division is correctly rounded.
+ * Rounding that double once more to float is correct unless the double lies exactly halfway between two floats.
+ * Longer significands (NumPy's {@code %.18e} writes 19 digits) are cut to 15 digits: the number then lies between
+ * two 15-digit neighbours, and when both round to the same float, so does the number. Halfway doubles, neighbours
+ * that round apart (about one number in 10^7) and exponents beyond ±22 go to {@link Float#parseFloat}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -19,9 +21,8 @@ final class DecimalParser {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
     };
-    private static final long EXACT_LIMIT = 1L << 53;
-    /** Significant digits kept in a long; more go to the slow path. */
-    private static final int MAX_DIGITS = 18;
+    /** Significant digits kept: 10^15 < 2^53, so the significand (and it + 1) is an exact double. */
+    private static final int MAX_DIGITS = 15;
     /** Exponents beyond this are certainly overflow or underflow; capping keeps the int from wrapping. */
     private static final int EXPONENT_CAP = 100_000;
     /** The 29 low bits of a double's fraction that a float drops; this pattern is a float halfway point. */
@@ -50,14 +51,15 @@ final class DecimalParser {
         int digits = 0;
         int exponent = 0;
         boolean anyDigit = false;
+        boolean truncated = false;
         for (; i < end && isDigit(text[i]); i++) {
             anyDigit = true;
             if (digits < MAX_DIGITS) {
                 significand = 10 * significand + (text[i] - '0');
                 digits += significand == 0 ? 0 : 1;
             } else {
-                digits++;
                 exponent++;
+                truncated |= text[i] != '0';
             }
         }
         if (i < end && text[i] == '.') {
@@ -68,7 +70,7 @@ final class DecimalParser {
                     digits += significand == 0 ? 0 : 1;
                     exponent--;
                 } else {
-                    digits++;
+                    truncated |= text[i] != '0';
                 }
             }
         }
@@ -89,7 +91,11 @@ final class DecimalParser {
         if (significand == 0) {
             return negative ? -0.0f : 0.0f;
         }
-        float magnitude = digits > MAX_DIGITS ? Float.NaN : fastPath(significand, exponent);
+        float magnitude = fastPath(significand, exponent);
+        // A truncated number lies in [s·10^e, (s+1)·10^e); rounding is monotone, so equal ends decide it.
+        if (truncated && magnitude != fastPath(significand + 1, exponent)) {
+            magnitude = Float.NaN;
+        }
         if (Float.isNaN(magnitude)) {
             return Float.parseFloat(new String(text, offset, length, StandardCharsets.ISO_8859_1));
         }
@@ -119,7 +125,7 @@ final class DecimalParser {
 
     /** @return the correctly rounded float, or NaN when this path cannot guarantee it */
     private static float fastPath(long significand, int exponent) {
-        if (significand >= EXACT_LIMIT || exponent < -22 || exponent > 22) {
+        if (exponent < -22 || exponent > 22) {
             return Float.NaN;
         }
         double value = exponent >= 0
