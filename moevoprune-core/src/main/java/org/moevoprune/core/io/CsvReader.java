@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.FeatureMatrix;
 
@@ -38,7 +37,6 @@ final class CsvReader {
     private static final int END_OF_FILE = 2;
     private static final int MAX_CELL_BYTES = 1 << 20;
     private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
-    private static final int MIN_COUNTING_HEADER = 8;
 
     private final Path file;
     private final LabelColumn labelColumn;
@@ -84,7 +82,10 @@ final class CsvReader {
 
     private Parsed parse() throws IOException {
         long dataStart = skipByteOrderMark();
-        if (isHeader(readLineCells())) {
+        List<String> firstLine = readLineCells();
+        requireCommaSeparated(firstLine);
+        boolean header = isHeader(firstLine);
+        if (header) {
             line = 2;
         } else {
             channel.position(dataStart);
@@ -95,7 +96,7 @@ final class CsvReader {
             // Each call consumes one line.
         }
         if (rows == 0) {
-            throw new FeatureFileException(file, "the file has no data rows" + (line > 1 ? " after the header" : "")
+            throw new FeatureFileException(file, "the file has no data rows" + (header ? " after the header" : "")
                     + ": an empty split cannot train or evaluate a head; export at least one sample");
         }
         FeatureMatrix features = FeatureMatrix.wrap(values.toArray(), rows, cellsPerRow - featureOffset);
@@ -108,38 +109,13 @@ final class CsvReader {
 
     /**
      * The first line is a header when its first feature cell, or its label cell if labels are read, is text rather
-     * than a number, or when it has at least {@value #MIN_COUNTING_HEADER} cells counting 0, 1, 2, … or 1, 2, 3, ….
+     * than a number, or when it has at least {@value CsvText#MIN_COUNTING_HEADER} cells counting 0, 1, 2, … or 1, 2, 3, ….
      */
     private boolean isHeader(List<String> cells) {
-        if (labelColumn == LabelColumn.READ && isName(cells.get(0))) {
+        if (labelColumn == LabelColumn.READ && CsvText.isName(cells.get(0))) {
             return true;
         }
-        return (cells.size() > featureOffset && isName(cells.get(featureOffset))) || countsUp(cells);
-    }
-
-    private static boolean isName(String cell) {
-        if (cell.isEmpty()) {
-            return false;
-        }
-        byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
-        return Float.isNaN(DecimalParser.parse(bytes, 0, bytes.length)) && !isNonFiniteSpelling(cell);
-    }
-
-    /**
-     * Pandas names unnamed columns 0, 1, 2, …; such a header would otherwise be read as a sample. Short lines are
-     * left alone because small hand-written data such as {@code 0,1,2} is common and real.
-     */
-    private static boolean countsUp(List<String> cells) {
-        if (cells.size() < MIN_COUNTING_HEADER) {
-            return false;
-        }
-        int first = cells.get(0).equals("0") ? 0 : 1;
-        for (int i = 0; i < cells.size(); i++) {
-            if (!cells.get(i).equals(Integer.toString(first + i))) {
-                return false;
-            }
-        }
-        return true;
+        return (cells.size() > featureOffset && CsvText.isName(cells.get(featureOffset))) || CsvText.countsUp(cells);
     }
 
     /** @return false when the end of the file is reached */
@@ -234,7 +210,7 @@ final class CsvReader {
             throw new FeatureFileException(file, where + " is empty: every cell needs a number (two commas in a row,"
                     + " or a comma at the end of a line, leave a cell empty)");
         }
-        if (isNonFiniteSpelling(text)) {
+        if (CsvText.isNonFiniteSpelling(text)) {
             throw new FeatureFileException(file, where + " holds '" + text + "', which is not finite: remove or "
                     + "impute NaN and infinite features before exporting");
         }
@@ -243,7 +219,7 @@ final class CsvReader {
                     + "±3.4e38: rescale the features");
         }
         throw new FeatureFileException(file, where + " holds '" + text + "', which is not a number: feature cells "
-                + "must be decimal numbers such as 0.25 or -1.5e-3" + separatorHint(text));
+                + "must be decimal numbers such as 0.25 or -1.5e-3" + CsvText.separatorHint(text));
     }
 
     private int parseLabel() throws FeatureFileException {
@@ -284,7 +260,7 @@ final class CsvReader {
     private FeatureFileException badLabel(double value) {
         String text = cellText();
         String problem = text.isEmpty() ? "is empty"
-                : Double.isNaN(value) ? "is not a number" + separatorHint(text)
+                : Double.isNaN(value) ? "is not a number" + CsvText.separatorHint(text)
                 : value < 0 ? "is negative"
                 : value >= Integer.MAX_VALUE ? "is too large"
                 : "is not an integer";
@@ -293,20 +269,15 @@ final class CsvReader {
                 + "before exporting, or read unlabelled data with readCsvFeatures)");
     }
 
-    private static String separatorHint(String text) {
-        if (text.indexOf(';') >= 0) {
-            return " (the file seems to separate cells with ';'; only commas are supported)";
+    /** A semicolon or tab inside a cell of the first line means another separator; fail before guessing a header. */
+    private void requireCommaSeparated(List<String> cells) throws FeatureFileException {
+        for (String cell : cells) {
+            String hint = CsvText.separatorHint(cell);
+            if (!hint.isEmpty()) {
+                throw new FeatureFileException(file, "line 1 holds '" + CsvText.abbreviate(cell) + "'" + hint + ": export the "
+                        + "file with commas between cells and '.' as the decimal point");
+            }
         }
-        return text.indexOf('\t') >= 0 ? " (the file seems to separate cells with tabs; only commas are supported)"
-                : "";
-    }
-
-    private static boolean isNonFiniteSpelling(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (t.startsWith("-") || t.startsWith("+")) {
-            t = t.substring(1);
-        }
-        return t.equals("nan") || t.equals("inf") || t.equals("infinity");
     }
 
     /** @return the cells of the current line as text; the line's terminator is consumed */

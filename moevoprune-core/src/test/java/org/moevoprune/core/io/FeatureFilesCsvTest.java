@@ -156,7 +156,10 @@ class FeatureFilesCsvTest {
 
     @Test
     void semicolonSeparatedFileGetsAHint() throws IOException {
-        malformed(csv("label;f1\n0;1,5\n"), "line 2", "';'");
+        malformed(csv("label;f1\n0;1,5\n"), "line 1", "';'", "commas");
+        malformed(csv("0;1,5;2\n"), "line 1 holds '0;1'", "';'");
+        malformed(csv("0\t1\t2\n"), "line 1", "tabs");
+        malformed(csv("0,1\n1,2;3\n"), "line 2, column 2", "';'");
     }
 
     @Test
@@ -189,8 +192,9 @@ class FeatureFilesCsvTest {
 
     @Test
     void emptyFileAndHeaderOnlyAreEmptySplits() throws IOException {
-        malformed(csv(""), "no data rows");
-        malformed(csv("\n\n"), "no data rows");
+        assertTrue(malformed(csv(""), "no data rows").getMessage().endsWith("no data rows: an empty split cannot "
+                + "train or evaluate a head; export at least one sample"));
+        assertTrue(malformed(csv("\n\n"), "no data rows").getMessage().contains("rows: an empty split"));
         malformed(csv("label,f1,f2\n"), "no data rows after the header");
     }
 
