@@ -109,7 +109,8 @@ final class CsvReader {
 
     /**
      * The first line is a header when its first feature cell, or its label cell if labels are read, is text rather
-     * than a number, or when it has at least {@value CsvText#MIN_COUNTING_HEADER} cells counting 0, 1, 2, … or 1, 2, 3, ….
+     * than a number, or when it has at least {@value CsvText#MIN_COUNTING_HEADER} cells counting 0, 1, 2, … or
+     * 1, 2, 3, ….
      */
     private boolean isHeader(List<String> cells) {
         if (labelColumn == LabelColumn.READ && CsvText.isName(cells.get(0))) {
@@ -239,7 +240,8 @@ final class CsvReader {
         }
         if (classCount > 0 && value >= classCount) {
             throw new FeatureFileException(file, "line " + line + ": label " + value + " is not below the class count "
-                    + classCount + ": labels must be 0.." + (classCount - 1) + "; fix the label or raise the class count");
+                    + classCount + ": labels must be 0.." + (classCount - 1)
+                    + "; fix the label or raise the class count");
         }
         maxLabel = Math.max(maxLabel, (int) value);
         return (int) value;
@@ -274,8 +276,8 @@ final class CsvReader {
         for (String cell : cells) {
             String hint = CsvText.separatorHint(cell);
             if (!hint.isEmpty()) {
-                throw new FeatureFileException(file, "line 1 holds '" + CsvText.abbreviate(cell) + "'" + hint + ": export the "
-                        + "file with commas between cells and '.' as the decimal point");
+                throw new FeatureFileException(file, "line 1 holds '" + CsvText.abbreviate(cell) + "'" + hint
+                        + ": export the file with commas between cells and '.' as the decimal point");
             }
         }
     }
