@@ -131,6 +131,20 @@ class FeatureFilesCsvTest {
     }
 
     @Test
+    void keepsEveryLabelOfAManyRowFile() throws IOException {
+        StringBuilder text = new StringBuilder();
+        int rows = 5000;
+        for (int r = 0; r < rows; r++) {
+            text.append(r % 7).append(',').append(r).append('\n');
+        }
+        LabelledFeatures data = FeatureFiles.readCsv(csv(text.toString()));
+        for (int r = 0; r < rows; r++) {
+            assertEquals(r % 7, data.labels().label(r));
+            assertEquals(r, data.features().get(r, 0));
+        }
+    }
+
+    @Test
     void readsFeaturesIgnoringATextLabelColumn() throws IOException {
         FeatureMatrix features = FeatureFiles.readCsvFeatures(csv("cat,0.5,1\ndog,2,3\n"), true);
         assertEquals(FeatureMatrix.of(new float[] {0.5f, 1f}, new float[] {2f, 3f}), features);
