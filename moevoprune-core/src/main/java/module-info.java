@@ -9,6 +9,7 @@ module org.moevoprune.core {
     requires static jdk.incubator.vector;
 
     exports org.moevoprune.core.head;
+    exports org.moevoprune.core.io;
     exports org.moevoprune.core.metric;
     exports org.moevoprune.core.objective;
     exports org.moevoprune.core.search;

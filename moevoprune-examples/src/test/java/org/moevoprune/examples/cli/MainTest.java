@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.core.io.FeatureFiles;
 import org.moevoprune.core.search.Evaluation;
 import org.moevoprune.core.search.PruningResult;
