@@ -16,7 +16,10 @@ public interface Backbone {
     /** @return a short stable name, e.g. {@code "mobilenet_v2"} or the feature file's name */
     String id();
 
-    /** @return the number of features per sample, {@code F}; every mask of the search has this length */
+    /**
+     * @return the number of features per sample, {@code F}; every mask of the search has this length
+     * @throws java.io.UncheckedIOException if a lazily loading backbone cannot read its features to tell
+     */
     int featureDimension();
 
     /** @return the splits this backbone can serve; always contains {@link DataSplit#TRAIN} */
