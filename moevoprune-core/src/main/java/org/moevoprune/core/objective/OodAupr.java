@@ -1,7 +1,6 @@
 package org.moevoprune.core.objective;
 
 import org.moevoprune.api.EvaluationContext;
-import org.moevoprune.api.Objective;
 import org.moevoprune.core.metric.OdinScores;
 import org.moevoprune.core.metric.OodMetrics;
 
@@ -15,12 +14,10 @@ import org.moevoprune.core.metric.OodMetrics;
  *
  * <p>Immutable and thread-safe.
  */
-public final class OodAupr implements Objective {
+public final class OodAupr extends OdinObjective {
 
     /** The provider id. */
     public static final String ID = "aupr";
-
-    private final OdinSettings odin;
 
     /** The objective with the reference ODIN settings, {@code T = 1000} and {@code ε = 0}. */
     public OodAupr() {
@@ -28,7 +25,7 @@ public final class OodAupr implements Objective {
     }
 
     private OodAupr(OdinSettings odin) {
-        this.odin = odin;
+        super(ID, Direction.MAXIMIZE, odin);
     }
 
     /**
@@ -41,54 +38,9 @@ public final class OodAupr implements Objective {
         return new OodAupr(new OdinSettings(temperature, epsilon));
     }
 
-    /** @return the ODIN temperature {@code T} */
-    public double temperature() {
-        return odin.temperature();
-    }
-
-    /** @return the ODIN input perturbation {@code ε} (0: none) */
-    public double epsilon() {
-        return odin.epsilon();
-    }
-
+    /** @return the average precision in {@code (0, 1]} */
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Direction direction() {
-        return Direction.MAXIMIZE;
-    }
-
-    @Override
-    public boolean needsOod() {
-        return true;
-    }
-
-    /**
-     * @param context the candidate's evaluation, with OoD samples
-     * @return the average precision in {@code (0, 1]}
-     * @throws IllegalArgumentException if the context has no OoD samples, or the evaluation or OoD split is empty
-     */
-    @Override
-    public double evaluate(EvaluationContext context) {
-        OdinScoring.Scores scores = OdinScoring.of(context, ID, odin);
-        return OodMetrics.aupr(scores.in, scores.ood);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof OodAupr that && odin.equals(that.odin);
-    }
-
-    @Override
-    public int hashCode() {
-        return 37 * odin.hashCode() + ID.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "OodAupr[maximize, " + odin + "]";
+    double metric(double[] in, double[] ood) {
+        return OodMetrics.aupr(in, ood);
     }
 }

@@ -2,7 +2,6 @@ package org.moevoprune.core.objective;
 
 import java.util.Objects;
 import org.moevoprune.api.EvaluationContext;
-import org.moevoprune.api.Objective;
 import org.moevoprune.core.metric.OdinScores;
 import org.moevoprune.core.metric.OodMetrics;
 
@@ -18,7 +17,7 @@ import org.moevoprune.core.metric.OodMetrics;
  *
  * <p>Immutable and thread-safe.
  */
-public final class OodAuroc implements Objective {
+public final class OodAuroc extends OdinObjective {
 
     /** The provider id. */
     public static final String ID = "auroc";
@@ -31,7 +30,6 @@ public final class OodAuroc implements Objective {
         REFERENCE_GRID
     }
 
-    private final OdinSettings odin;
     private final Method method;
 
     /** The reference objective: {@code T = 1000}, {@code ε = 0}, {@link Method#EXACT}. */
@@ -40,7 +38,7 @@ public final class OodAuroc implements Objective {
     }
 
     private OodAuroc(OdinSettings odin, Method method) {
-        this.odin = odin;
+        super(ID, Direction.MAXIMIZE, odin);
         this.method = method;
     }
 
@@ -49,62 +47,20 @@ public final class OodAuroc implements Objective {
         return new Builder();
     }
 
-    /** @return the ODIN temperature {@code T} */
-    public double temperature() {
-        return odin.temperature();
-    }
-
-    /** @return the ODIN input perturbation {@code ε} (0: none) */
-    public double epsilon() {
-        return odin.epsilon();
-    }
-
     /** @return how the AUROC is computed */
     public Method method() {
         return method;
     }
 
+    /** @return the AUROC in {@code [0, 1]} */
     @Override
-    public String id() {
-        return ID;
+    double metric(double[] in, double[] ood) {
+        return method == Method.EXACT ? OodMetrics.auroc(in, ood) : OodMetrics.referenceGridAuroc(in, ood);
     }
 
     @Override
-    public Direction direction() {
-        return Direction.MAXIMIZE;
-    }
-
-    @Override
-    public boolean needsOod() {
-        return true;
-    }
-
-    /**
-     * @param context the candidate's evaluation, with OoD samples
-     * @return the AUROC in {@code [0, 1]}
-     * @throws IllegalArgumentException if the context has no OoD samples, or the evaluation or OoD split is empty
-     */
-    @Override
-    public double evaluate(EvaluationContext context) {
-        OdinScoring.Scores scores = OdinScoring.of(context, ID, odin);
-        return method == Method.EXACT
-                ? OodMetrics.auroc(scores.in, scores.ood)
-                : OodMetrics.referenceGridAuroc(scores.in, scores.ood);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof OodAuroc that && odin.equals(that.odin) && method == that.method;
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * odin.hashCode() + method.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "OodAuroc[maximize, " + odin + ", method=" + method + "]";
+    String variant() {
+        return "method=" + method;
     }
 
     /** Assembles an {@link OodAuroc}; each setter validates its value. Not thread-safe. */

@@ -1,7 +1,6 @@
 package org.moevoprune.core.objective;
 
 import org.moevoprune.api.EvaluationContext;
-import org.moevoprune.api.Objective;
 import org.moevoprune.core.metric.OdinScores;
 import org.moevoprune.core.metric.OodMetrics;
 
@@ -15,12 +14,10 @@ import org.moevoprune.core.metric.OodMetrics;
  *
  * <p>Immutable and thread-safe.
  */
-public final class OodFprAt95Tpr implements Objective {
+public final class OodFprAt95Tpr extends OdinObjective {
 
     /** The provider id. */
     public static final String ID = "fpr95";
-
-    private final OdinSettings odin;
 
     /** The objective with the reference ODIN settings, {@code T = 1000} and {@code ε = 0}. */
     public OodFprAt95Tpr() {
@@ -28,7 +25,7 @@ public final class OodFprAt95Tpr implements Objective {
     }
 
     private OodFprAt95Tpr(OdinSettings odin) {
-        this.odin = odin;
+        super(ID, Direction.MINIMIZE, odin);
     }
 
     /**
@@ -41,54 +38,9 @@ public final class OodFprAt95Tpr implements Objective {
         return new OodFprAt95Tpr(new OdinSettings(temperature, epsilon));
     }
 
-    /** @return the ODIN temperature {@code T} */
-    public double temperature() {
-        return odin.temperature();
-    }
-
-    /** @return the ODIN input perturbation {@code ε} (0: none) */
-    public double epsilon() {
-        return odin.epsilon();
-    }
-
+    /** @return the false-positive rate at 95 % true-positive rate, in {@code [0, 1]} */
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Direction direction() {
-        return Direction.MINIMIZE;
-    }
-
-    @Override
-    public boolean needsOod() {
-        return true;
-    }
-
-    /**
-     * @param context the candidate's evaluation, with OoD samples
-     * @return the FPR at 95 % TPR in {@code [0, 1]}
-     * @throws IllegalArgumentException if the context has no OoD samples, or the evaluation or OoD split is empty
-     */
-    @Override
-    public double evaluate(EvaluationContext context) {
-        OdinScoring.Scores scores = OdinScoring.of(context, ID, odin);
-        return OodMetrics.fprAt95Tpr(scores.in, scores.ood);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof OodFprAt95Tpr that && odin.equals(that.odin);
-    }
-
-    @Override
-    public int hashCode() {
-        return 41 * odin.hashCode() + ID.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "OodFprAt95Tpr[minimize, " + odin + "]";
+    double metric(double[] in, double[] ood) {
+        return OodMetrics.fprAt95Tpr(in, ood);
     }
 }

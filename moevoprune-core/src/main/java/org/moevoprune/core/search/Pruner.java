@@ -86,7 +86,7 @@ public final class Pruner {
      * @throws java.util.concurrent.CancellationException if the thread is interrupted (resume from the checkpoint)
      */
     public PruningResult run() {
-        return withExecutor(() -> runIndex(0));
+        return withExecutor(pool -> runIndex(0, pool));
     }
 
     /**
@@ -100,10 +100,10 @@ public final class Pruner {
         if (count < 1) {
             throw new IllegalArgumentException("the number of runs must be ≥ 1, got " + count);
         }
-        return withExecutor(() -> {
+        return withExecutor(pool -> {
             List<PruningResult> results = new ArrayList<>();
             for (int r = 0; r < count; r++) {
-                results.add(runIndex(r));
+                results.add(runIndex(r, pool));
             }
             return results;
         });
@@ -145,9 +145,9 @@ public final class Pruner {
         return checkpointDirectory == null ? null : checkpointDirectory.resolve("checkpoint-run" + run + ".json");
     }
 
-    private PruningResult runIndex(int r) {
+    private PruningResult runIndex(int r, Executor pool) {
         SearchSettings runSettings = withSeed(settings, seedOf(r));
-        SearchRun searchRun = new SearchRun(this, r, runSettings);
+        SearchRun searchRun = new SearchRun(this, r, runSettings, pool);
         Path file = checkpointFile(r);
         if (resume && file != null && Files.exists(file)) {
             try {
@@ -159,9 +159,10 @@ public final class Pruner {
         return searchRun.execute();
     }
 
-    private <T> T withExecutor(java.util.function.Supplier<T> work) {
+    /** Runs {@code work} with the user's executor, a pool of {@code threads} made for it, or none. */
+    private <T> T withExecutor(java.util.function.Function<Executor, T> work) {
         if (executor != null || threads <= 1) {
-            return work.get();
+            return work.apply(executor);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "moevoprune-evaluator");
@@ -169,25 +170,10 @@ public final class Pruner {
             return t;
         });
         try {
-            return new Pruner(this, pool).withExecutor(work);
+            return work.apply(pool);
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private Pruner(Pruner p, Executor pool) {
-        this.data = p.data;
-        this.head = p.head;
-        this.space = p.space;
-        this.settings = p.settings;
-        this.listeners = p.listeners;
-        this.executor = pool;
-        this.threads = p.threads;
-        this.checkpointDirectory = p.checkpointDirectory;
-        this.checkpointEvery = p.checkpointEvery;
-        this.resume = p.resume;
-        this.provenance = p.provenance;
-        this.dataFingerprint = p.dataFingerprint;
     }
 
     private static SearchSettings withSeed(SearchSettings s, long seed) {
@@ -203,12 +189,8 @@ public final class Pruner {
         return listeners;
     }
 
-    Executor executor() {
-        return executor;
-    }
-
-    int parallelism() {
-        return executor == null ? 1 : Math.max(threads, 2);
+    int threads() {
+        return threads;
     }
 
     Path checkpointDirectory() {

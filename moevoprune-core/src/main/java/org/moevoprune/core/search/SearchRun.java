@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.FeatureMask;
@@ -41,6 +42,8 @@ final class SearchRun {
     static final int STALL_LIMIT = 100;
 
     private final Pruner pruner;
+    /** Evaluates offspring concurrently; {@code null} for sequential evaluation. */
+    private final Executor executor;
     private final int run;
     private final SearchSettings settings;
     private final ObjectiveSpace space;
@@ -55,8 +58,9 @@ final class SearchRun {
     private long priorNanos;
     private long startNanos;
 
-    SearchRun(Pruner pruner, int run, SearchSettings settings) {
+    SearchRun(Pruner pruner, int run, SearchSettings settings, Executor executor) {
         this.pruner = pruner;
+        this.executor = executor;
         this.run = run;
         this.settings = settings;
         this.space = pruner.space();
@@ -193,14 +197,14 @@ final class SearchRun {
     }
 
     private List<Outcome> compute(Map<FeatureMask, Integer> scheduled, int producedBy) {
-        if (pruner.executor() == null || scheduled.size() < 2) {
+        if (executor == null || scheduled.size() < 2) {
             List<Outcome> out = new ArrayList<>();
             scheduled.forEach((mask, index) -> out.add(evaluateOne(mask, index, producedBy)));
             return out;
         }
         List<CompletableFuture<Outcome>> futures = new ArrayList<>();
         scheduled.forEach((mask, index) -> futures.add(
-                CompletableFuture.supplyAsync(() -> evaluateOne(mask, index, producedBy), pruner.executor())));
+                CompletableFuture.supplyAsync(() -> evaluateOne(mask, index, producedBy), executor)));
         try {
             return futures.stream().map(CompletableFuture::join).toList();
         } catch (CompletionException e) {
@@ -247,7 +251,7 @@ final class SearchRun {
         int remaining = Math.max(0, settings.evaluations() - spent());
         Duration eta = history.isEmpty() ? Duration.ZERO
                 : Duration.ofNanos(evaluated / history.size() * remaining
-                        / Math.max(1, Math.min(settings.offspring(), pruner.parallelism())));
+                        / Math.max(1, Math.min(settings.offspring(), executor == null ? 1 : Math.max(2, pruner.threads()))));
         SearchProgress progress = new SearchProgress(run, step, spent(), settings.evaluations(), cacheHits,
                 space.front(population).size(), best, space.hypervolume(population), elapsed, eta);
         pruner.listeners().forEach(l -> l.progressed(progress));
