@@ -21,8 +21,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Nd4jRuntime {
 
-    /** System property with the thread count of ND4J's element-wise ops and of OpenBLAS, e.g. {@code 1}. */
+    /** System property with the thread count of ND4J's element-wise ops and of OpenBLAS, e.g. {@code 2}. */
     static final String THREADS_PROPERTY = "moevoprune.nd4j.threads";
+
+    /** Threads per training run unless {@value #THREADS_PROPERTY} says otherwise. */
+    static final int DEFAULT_THREADS = 1;
 
     private static final System.Logger LOG = System.getLogger(Nd4jSparseHead.class.getName());
     private static final String AVX2_BINARY = "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-avx2/"
@@ -82,13 +85,12 @@ final class Nd4jRuntime {
             a.close();
             product.close();
             Duration duration = Duration.ofNanos(System.nanoTime() - t0);
-            String description = Nd4j.getBackend().getClass().getSimpleName() + ", " + threads + " thread(s), "
-                    + "OMP_WAIT_POLICY=" + Objects.toString(System.getenv("OMP_WAIT_POLICY"), "(unset)");
+            String description = describe();
             LOG.log(Level.DEBUG, () -> "ND4J started in " + duration.toMillis() + " ms: " + description);
             if (threads > 1 && System.getenv("OMP_WAIT_POLICY") == null) {
                 LOG.log(Level.INFO, "ND4J runs " + threads + " threads without OMP_WAIT_POLICY: spinning OpenMP "
                         + "threads can starve OpenBLAS on small machines; export OMP_WAIT_POLICY=PASSIVE before the "
-                        + "JVM starts (measured 1.5-2x faster on 2 cores), or set -D" + THREADS_PROPERTY + "=1");
+                        + "JVM starts (measured 1.5-2x faster on 2 cores), or leave -D" + THREADS_PROPERTY + " at 1");
             }
             return new Start(Availability.AVAILABLE, duration, threads, description);
         } catch (Exception | LinkageError e) {
@@ -101,25 +103,49 @@ final class Nd4jRuntime {
         return new Start(Availability.unavailable(reason), Duration.ofNanos(System.nanoTime() - t0), 0, reason);
     }
 
-    /** Applies {@value #THREADS_PROPERTY} when set; returns the thread count in force. */
+    /**
+     * Sets the thread counts of ND4J's ops and of OpenBLAS, process-wide, to {@value #THREADS_PROPERTY} or else
+     * {@value #DEFAULT_THREADS} (ND4J's thread pool itself only grows, so fewer threads are set through its
+     * master-thread limit). One thread is the default because on the 2-core machine this was measured on it was as
+     * fast as two for a batch-32 step, and two candidates trained side by side on one thread each gave about twice
+     * the throughput, while two threads each collapsed from oversubscription.
+     *
+     * @return the larger of the two counts in force
+     */
     private static int applyThreads() {
-        String value = System.getProperty(THREADS_PROPERTY);
-        if (value != null && !value.isBlank()) {
-            int threads;
-            try {
-                threads = Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                threads = 0;
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + value + " is not a thread count:"
-                        + " give an integer ≥ 1, e.g. 1 to run several candidates side by side");
-            }
-            Nd4j.getEnvironment().setMaxThreads(threads);
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
-            Nd4j.factory().blas().setMaxThreads(threads);
+        int threads = threadCount(System.getProperty(THREADS_PROPERTY));
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+        return Math.max(Nd4j.getEnvironment().maxMasterThreads(), Nd4j.factory().blas().getMaxThreads());
+    }
+
+    /**
+     * @param value the value of {@value #THREADS_PROPERTY}, or {@code null} when it is not set
+     * @return the thread count it asks for, {@value #DEFAULT_THREADS} when unset or blank
+     * @throws IllegalArgumentException if the value is not an integer ≥ 1
+     */
+    static int threadCount(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_THREADS;
         }
-        return Math.max(Nd4j.getEnvironment().maxThreads(), Nd4j.factory().blas().getMaxThreads());
+        int threads;
+        try {
+            threads = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            threads = 0;
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + value + " is not a thread count: give"
+                    + " an integer ≥ 1 (default " + DEFAULT_THREADS + ")");
+        }
+        return threads;
+    }
+
+    private static String describe() {
+        return Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.getEnvironment().maxMasterThreads()
+                + " op thread(s), " + Nd4j.factory().blas().getMaxThreads() + " OpenBLAS thread(s), OMP_WAIT_POLICY="
+                + Objects.toString(System.getenv("OMP_WAIT_POLICY"), "(unset)");
     }
 
     /**

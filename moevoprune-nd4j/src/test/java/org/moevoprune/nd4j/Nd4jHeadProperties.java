@@ -12,7 +12,10 @@ import org.moevoprune.core.testing.SyntheticData;
 
 /**
  * For any mask, batch size (including one row, a batch that does not divide the split, and one larger than the
- * split) and seed, one epoch of the ND4J head gives the pure-Java head's weights up to float rounding.
+ * split) and seed, one epoch of the ND4J head gives the pure-Java head's weights up to float rounding: within
+ * {@code 1e-5 · max(1, |w|)} (measured: about 1e-7). The learning rate is moderate (0.01, ten times the reference)
+ * so that up to 45 single-row updates stay stable; at 0.05 single-row steps grow the weights 30-fold and amplify
+ * rounding differences to 2e-5.
  */
 class Nd4jHeadProperties {
 
@@ -23,7 +26,7 @@ class Nd4jHeadProperties {
             @ForAll @IntRange(min = 1, max = 60) int batch, @ForAll long seed) {
         FeatureMask mask = FeatureMask.parse(bitString(bits));
         TrainingSettings settings = TrainingSettings.builder().hiddenUnits(24).maxEpochs(1).batchSize(batch)
-                .learningRate(0.05).build();
+                .learningRate(0.01).build();
         HeadParameters a = new Nd4jSparseHead().train(DATA, mask, settings, seed).parameters();
         HeadParameters b = new JavaSparseHead().train(DATA, mask, settings, seed).parameters();
         return close(a.hiddenWeights(), b.hiddenWeights()) && close(a.outputWeights(), b.outputWeights())

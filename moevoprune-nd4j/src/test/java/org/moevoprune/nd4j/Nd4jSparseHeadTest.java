@@ -39,8 +39,22 @@ class Nd4jSparseHeadTest extends SparseHeadContractTest {
         assertTrue(first.toNanos() > 0, first::toString);
         assertEquals(first, Nd4jSparseHead.warmUp());
         assertTrue(Nd4jSparseHead.describe().contains("CpuBackend"), Nd4jSparseHead::describe);
+        int threads = Nd4jRuntime.threadCount(System.getProperty(Nd4jRuntime.THREADS_PROPERTY));
+        assertTrue(Nd4jSparseHead.describe().contains(threads + " OpenBLAS thread(s)"), Nd4jSparseHead::describe);
         assertEquals("nd4j", provider().id());
         assertEquals(100, provider().priority());
+    }
+
+    @Test
+    void theThreadPropertyDefaultsToOneAndRejectsWhatIsNotACount() {
+        assertEquals(1, Nd4jRuntime.threadCount(null));
+        assertEquals(1, Nd4jRuntime.threadCount(" "));
+        assertEquals(3, Nd4jRuntime.threadCount(" 3 "));
+        for (String bad : new String[] {"0", "-2", "two"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Nd4jRuntime.threadCount(bad));
+            assertTrue(e.getMessage().contains(Nd4jRuntime.THREADS_PROPERTY + "=" + bad), e.getMessage());
+        }
     }
 
     @Test
