@@ -1,6 +1,7 @@
 package org.moevoprune.nd4j;
 
 import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,9 +19,26 @@ final class Nd4jArrays {
     /** @return the values of a row-major matrix as a new array */
     static float[] values(INDArray matrix) {
         float[] out = new float[Math.toIntExact(matrix.length())];
+        beforeHostRead(matrix);
         FloatBuffer view = matrix.data().asNioFloat();
         view.get(0, out, 0, out.length);
         return out;
+    }
+
+    /**
+     * Call before reading an array's memory through its {@link FloatBuffer} view: brings device results to the host
+     * on a GPU backend; nothing on the CPU backend.
+     */
+    static void beforeHostRead(INDArray array) {
+        Nd4j.getAffinityManager().ensureLocation(array, AffinityManager.Location.HOST);
+    }
+
+    /**
+     * Call after writing an array's memory through its {@link FloatBuffer} view: tells a GPU backend that the host
+     * copy is the current one; nothing on the CPU backend.
+     */
+    static void afterHostWrite(INDArray array) {
+        Nd4j.getAffinityManager().tagLocation(array, AffinityManager.Location.HOST);
     }
 
     /** Frees the off-heap memory of each array now instead of at garbage collection; nulls are skipped. */

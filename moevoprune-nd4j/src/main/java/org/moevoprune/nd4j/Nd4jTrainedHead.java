@@ -156,9 +156,11 @@ final class Nd4jTrainedHead implements TrainedHead {
         void run(FeatureMatrix features, int start, float[] out) {
             features.gather(mask, start, start + rows, gathered);
             x.data().asNioFloat().put(0, gathered, 0, gathered.length);
+            Nd4jArrays.afterHostWrite(x);
             Nd4j.gemm(x, hidden, act, false, false, 1.0, 0.0);
             Transforms.relu(act, false);
             Nd4j.gemm(act, output, logitMatrix, false, false, 1.0, 0.0);
+            Nd4jArrays.beforeHostRead(logitMatrix);
             logitMatrix.data().asNioFloat().get(0, logitValues, 0, logitValues.length);
             for (int r = 0; r < rows; r++) {
                 int o = r * c;

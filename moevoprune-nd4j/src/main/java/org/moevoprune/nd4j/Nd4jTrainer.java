@@ -10,17 +10,16 @@ import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.api.ops.impl.updaters.NesterovsUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One training run of a compacted head with ND4J (METHOD §2; the update rule of {@link TrainingSettings}): per batch,
- * four products of the forward and backward pass plus the weight-gradient products, ReLU and its derivative, and the
- * momentum updates, all on off-heap matrices allocated once here. The {@code rows × C} softmax cross-entropy runs in
- * Java on a zero-copy view of the logits, and the {@code C} output biases are updated in Java: at {@code C = 10} a
- * native call would cost more than the arithmetic. Confined to one thread; {@link #close()} frees what the returned
+ * five matrix products (forward, backward, two weight gradients), ReLU, and fused momentum updates, all on off-heap
+ * matrices allocated once here. Three small steps run in Java on zero-copy views of the same memory, where a native
+ * call would cost more than the arithmetic: the {@code rows × C} softmax cross-entropy, the ReLU derivative (see
+ * {@link Batch#maskHiddenGradient()}) and the update of the {@code C} output biases. Confined to one thread; {@link #close()} frees what the returned
  * head does not keep.
  */
 final class Nd4jTrainer implements AutoCloseable {
@@ -153,7 +152,7 @@ final class Nd4jTrainer implements AutoCloseable {
         double lr = (float) (settings.learningRate() / (1.0 + settings.decay() * updates));
         // dz = (dlogits · W2ᵀ) ⊙ [act > 0] must use W2 before its update.
         Nd4j.gemm(b.logits, w2, b.dz, false, true, 1.0, 0.0);
-        Nd4j.exec(new ThresholdReluBp(b.act, b.dz, b.dz, 0.0));
+        b.maskHiddenGradient();
         update(w2, v2, g2, b.act, b.logits, lr);
         update(w1, v1, g1, b.x, b.dz, lr);
         updateBias((float) lr);
