@@ -1,0 +1,43 @@
+package org.moevoprune.nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.moevoprune.api.ProviderRegistry;
+import org.moevoprune.api.SparseHead;
+import org.moevoprune.core.head.JavaSparseHead;
+
+/** Adding the artifact is all a user does: discovery ranks the ND4J head first, a system property picks another. */
+class ProviderDiscoveryTest {
+
+    private static final String PROPERTY = ProviderRegistry.PROPERTY_PREFIX + "SparseHead";
+
+    @Test
+    void theNd4jHeadIsTheBestDiscoveredProvider() {
+        ProviderRegistry<SparseHead> registry = ProviderRegistry.load(SparseHead.class);
+        assertEquals(Nd4jSparseHead.class, registry.best().getClass(), registry::toString);
+        assertTrue(registry.find(JavaSparseHead.ID).isPresent(), registry::toString);
+        assertTrue(registry.unavailable().isEmpty(), () -> registry.unavailable().toString());
+    }
+
+    @Test
+    void theSystemPropertySelectsThePureJavaHeadOrTheNd4jHead() {
+        String before = System.getProperty(PROPERTY);
+        try {
+            ProviderRegistry<SparseHead> registry = ProviderRegistry.load(SparseHead.class);
+            System.setProperty(PROPERTY, "java");
+            assertEquals(JavaSparseHead.class, registry.select().getClass());
+            System.setProperty(PROPERTY, "nd4j");
+            assertEquals(Nd4jSparseHead.class, registry.select().getClass());
+            System.clearProperty(PROPERTY);
+            assertEquals(Nd4jSparseHead.class, registry.select().getClass());
+        } finally {
+            if (before == null) {
+                System.clearProperty(PROPERTY);
+            } else {
+                System.setProperty(PROPERTY, before);
+            }
+        }
+    }
+}
