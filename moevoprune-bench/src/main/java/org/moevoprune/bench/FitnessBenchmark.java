@@ -43,7 +43,7 @@ public class FitnessBenchmark {
     @Param({"0.5"})
     public double density;
 
-    @Param({"java"})
+    @Param({"java", "nd4j"})
     public String provider;
 
     private SparseHead head;

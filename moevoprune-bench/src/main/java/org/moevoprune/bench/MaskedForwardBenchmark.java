@@ -49,7 +49,7 @@ public class MaskedForwardBenchmark {
     @Param({"compacted", "dense-masked"})
     public String form;
 
-    @Param({"java"})
+    @Param({"java", "nd4j"})
     public String provider;
 
     private TrainedHead head;

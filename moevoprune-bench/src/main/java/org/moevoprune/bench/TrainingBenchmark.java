@@ -39,7 +39,7 @@ public class TrainingBenchmark {
     @Param({"32", "256"})
     public int batch;
 
-    @Param({"java"})
+    @Param({"java", "nd4j"})
     public String provider;
 
     private SparseHead head;
