@@ -6,7 +6,9 @@
 #   ${MOEVOPRUNE_CACHE:-~/.cache/moevoprune}/packages/deb/<package>/usr/...
 #
 # A package directory is complete when it holds .moevoprune-complete (written last); complete ones are skipped,
-# others are fetched again into a hidden work folder and renamed into place.
+# others are fetched again into a hidden work folder and renamed into place. Concurrent runs of this script are
+# serialised with flock(1) where it exists; the Java fetcher's lock (fcntl) is separate on Linux, but either side
+# only ever renames a finished tree into place, so running both at once at worst fetches a package twice.
 #
 # Usage: scripts/fetch-data.sh [nsfwjs] [mnist] [fashion-mnist] [opencv-digits]   (default: all four)
 set -eu
@@ -94,7 +96,8 @@ fetch_deb() {
     echo "deb $name: fetching into $target"
     (cd "$work" && apt-get download "$name" >download.log 2>&1) || {
         tail -n 15 "$work/download.log" >&2
-        die "'apt-get download $name' failed (output above); if the package cannot be located, run 'apt-get update' as root"
+        die "'apt-get download $name' failed (output above);" \
+            "if the package cannot be located, run 'apt-get update' as root"
     }
     mkdir "$work/staging"
     if [ $# -eq 0 ]; then

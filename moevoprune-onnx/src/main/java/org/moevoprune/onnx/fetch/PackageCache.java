@@ -126,8 +126,9 @@ public final class PackageCache {
     public Path npm(String name, String version) throws IOException {
         Path target = npmDirectory(name, version);
         String spec = name + "@" + version;
-        String byHand = "cd \"$(mktemp -d)\" && npm pack " + spec + " && mkdir -p " + target + " && tar -xzf "
-                + name + "-" + version + ".tgz -C " + target + " && touch " + target.resolve(MARKER);
+        String byHand = "cd \"$(mktemp -d)\" && npm pack " + spec + " && mkdir -p " + quote(target)
+                + " && tar -xzf " + name + "-" + version + ".tgz -C " + quote(target) + " && touch "
+                + quote(target.resolve(MARKER));
         return fetch(target, PackageCache::isComplete, (work, staging) -> {
             run(List.of("npm", "pack", spec, "--ignore-scripts"), work, "npm package " + spec, byHand);
             Path tarball = single(work, ".tgz", "npm pack " + spec);
@@ -155,7 +156,7 @@ public final class PackageCache {
      */
     public Path debian(String name) throws IOException {
         Path target = debianDirectory(name);
-        String byHand = byHand(name, target, "dpkg-deb -x *.deb " + target);
+        String byHand = byHand(name, target, "dpkg-deb -x *.deb " + quote(target));
         return fetch(target, d -> isComplete(d) && markerPaths(d).equals("*"), (work, staging) -> {
             Path deb = download(name, work, byHand);
             run(List.of("dpkg-deb", "-x", deb.toString(), staging.toString()), work, "Debian package " + name,
@@ -192,7 +193,7 @@ public final class PackageCache {
                         + "without '..', e.g. usr/share/doc/" + name + "/copyright");
             }
         }
-        String byHand = byHand(name, target, "dpkg-deb --fsys-tarfile *.deb | tar -x -C " + target + " "
+        String byHand = byHand(name, target, "dpkg-deb --fsys-tarfile *.deb | tar -x -C " + quote(target) + " "
                 + wanted.stream().map(f -> "./" + f).collect(Collectors.joining(" ")));
         Predicate<Path> complete = d -> isComplete(d) && wanted.stream().allMatch(f -> Files.isRegularFile(
                 d.resolve(f)));
@@ -236,8 +237,14 @@ public final class PackageCache {
     }
 
     private static String byHand(String name, Path target, String extract) {
-        return "cd \"$(mktemp -d)\" && apt-get download " + name + " && mkdir -p " + target + " && " + extract
-                + " && touch " + target.resolve(MARKER);
+        return "cd \"$(mktemp -d)\" && apt-get download " + name + " && mkdir -p " + quote(target) + " && "
+                + extract + " && touch " + quote(target.resolve(MARKER));
+    }
+
+    /** @return the path as a shell word (single-quoted only where it needs quoting) */
+    private static String quote(Path path) {
+        String text = path.toString();
+        return text.matches("[A-Za-z0-9_./+@-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** Makes one fetch step's work: fills {@code staging} from downloads in {@code work}, returns a file count. */
