@@ -195,7 +195,7 @@ class PackageCacheTest {
     }
 
     @Test
-    void defaultRootIsOutsideTheSourceTree() {
+    void defaultRootIsTheVariableOrTheUserCache() {
         Path defaultRoot = PackageCache.defaultRoot();
         String configured = System.getenv(PackageCache.CACHE_VARIABLE);
         if (configured == null || configured.isBlank()) {
