@@ -14,7 +14,8 @@ module org.moevoprune.core {
     exports org.moevoprune.core.objective;
     exports org.moevoprune.core.search;
 
-    provides org.moevoprune.api.SparseHead with org.moevoprune.core.head.JavaSparseHead;
+    provides org.moevoprune.api.SparseHead with org.moevoprune.core.head.JavaSparseHead,
+            org.moevoprune.core.head.AutoSparseHead;
     provides org.moevoprune.api.Objective with
             org.moevoprune.core.objective.Accuracy,
             org.moevoprune.core.objective.ActiveFraction,

@@ -6,17 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
+import org.moevoprune.core.head.AutoSparseHead;
 import org.moevoprune.core.head.JavaSparseHead;
 
-/** Adding the artifact is all a user does: discovery ranks the ND4J head first, a system property picks another. */
+/**
+ * Adding the artifact is all a user does: the default (automatic) head then trains large candidates with ND4J and
+ * small ones in pure Java; a system property picks one provider for everything.
+ */
 class ProviderDiscoveryTest {
 
     private static final String PROPERTY = ProviderRegistry.PROPERTY_PREFIX + "SparseHead";
 
     @Test
-    void theNd4jHeadIsTheBestDiscoveredProvider() {
+    void theDefaultHeadUsesNd4jForLargeCandidatesAndJavaForSmallOnes() {
         ProviderRegistry<SparseHead> registry = ProviderRegistry.load(SparseHead.class);
-        assertEquals(Nd4jSparseHead.class, registry.best().getClass(), registry::toString);
+        assertEquals(AutoSparseHead.class, registry.best().getClass(), registry::toString);
+        AutoSparseHead auto = (AutoSparseHead) registry.best();
+        assertEquals(Nd4jSparseHead.class, auto.choose(640, 512).getClass());
+        assertEquals(JavaSparseHead.class, auto.choose(8, 64).getClass());
+        assertEquals(Nd4jSparseHead.class, registry.available().get(1).getClass(), registry::toString);
         assertTrue(registry.find(JavaSparseHead.ID).isPresent(), registry::toString);
         assertTrue(registry.unavailable().isEmpty(), () -> registry.unavailable().toString());
     }
@@ -31,7 +39,7 @@ class ProviderDiscoveryTest {
             System.setProperty(PROPERTY, "nd4j");
             assertEquals(Nd4jSparseHead.class, registry.select().getClass());
             System.clearProperty(PROPERTY);
-            assertEquals(Nd4jSparseHead.class, registry.select().getClass());
+            assertEquals(AutoSparseHead.class, registry.select().getClass());
         } finally {
             if (before == null) {
                 System.clearProperty(PROPERTY);
