@@ -146,12 +146,13 @@ public final class EnsembleComparison {
     public String toTable() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "Ensembles of %d front members (%s vote) scored on the %s%s%n", pool.size(), rule.id(), scoredOn,
-                hasOod ? String.format(Locale.ROOT, "; AUROC of ODIN scores, T = %s", temperature) : ""));
-        s.append(String.format(Locale.ROOT, "%-9s %-7s %7s %8s %9s %10s %6s %8s %10s %9s %-8s%n", "selection",
+                hasOod ? "; AUROC of ODIN scores, T = " + (temperature == Math.rint(temperature)
+                        ? Long.toString((long) temperature) : Double.toString(temperature)) : ""));
+        s.append(String.format(Locale.ROOT, "%-9s %-7s %7s %8s %9s %10s %6s %8s %10s %9s %s%n", "selection",
                 "window", "members", "ens acc", "ens AUROC", "vote AUROC", "best k", "best acc", "best AUROC", "gain",
                 "gain in"));
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%-9s %-7s %7d %8s %9s %10s %6s %8s %10s %9s %-8s%n",
+            s.append(String.format(Locale.ROOT, "%-9s %-7s %7d %8s %9s %10s %6s %8s %10s %9s %s%n",
                     r.selection().label(), r.window(), r.members().size(), fixed(r.ensembleAccuracy()),
                     fixed(r.ensembleAuroc()), fixed(r.voteAuroc()), r.bestMember() < 0 ? "–" : String.valueOf(pool.get(r.bestMember()).mask().activeCount()),
                     fixed(r.bestAccuracy()), fixed(r.bestAuroc()), signed(r.gain()), r.gainMetric()));

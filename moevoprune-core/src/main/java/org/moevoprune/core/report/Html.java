@@ -33,6 +33,12 @@ final class Html {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%+.4f", value);
     }
 
+    /** A number without a needless fraction: 1000.0 as "1000", 0.5 as "0.5". */
+    static String decimal(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
+    }
+
     /** A table; cells are already HTML, so callers escape text. */
     static String table(String cssClass, List<String> header, List<List<String>> rows) {
         StringBuilder s = new StringBuilder("<table class=\"").append(cssClass).append("\">\n<thead><tr>");

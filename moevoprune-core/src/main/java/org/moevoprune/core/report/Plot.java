@@ -151,8 +151,9 @@ final class Plot {
             if (integers) {
                 step = Math.max(1, Math.round(step));
             }
-            double lo = Math.floor(min / step - 1e-9) * step;
-            double hi = Math.ceil(max / step + 1e-9) * step;
+            // The tolerance keeps a value that sits on a tick (up to rounding) from adding a whole empty step.
+            double lo = Math.floor(min / step + 1e-9) * step;
+            double hi = Math.ceil(max / step - 1e-9) * step;
             if (hi - lo < step) {
                 hi = lo + step;
             }

@@ -108,11 +108,14 @@ final class Sections {
                 c.pool().size(), c.rule().id(), c.scoredOn())));
         s.append(c.hasOod() ? Html.escape(String.format(Locale.ROOT, "“ens AUROC”: exact AUROC of the mean member "
                 + "ODIN score (T = %s); “vote AUROC”: members vote in/out at their own thresholds of a 100-level TPR "
-                + "grid and the majority decides. ", c.temperature())) : "No OoD rows: AUROC columns are empty. ");
+                + "grid and the majority decides. ", Html.decimal(c.temperature()))) : "No OoD rows: AUROC columns are empty. ");
         s.append("Windows select members by the search's own objective values (inclusive percentile bounds); the "
                 + "best member is the window's best on the scoring split, and the gain is ensemble minus best member. "
                 + "When the scoring split is the search's evaluation split (the reference's protocol), the "
                 + "comparison is fair but absolute numbers are optimistic.</p>\n");
+        c.rows().stream().filter(r -> r.selection() == EnsembleComparison.Selection.GREEDY).forEach(r -> s.append(
+                "<p>The greedy row was fitted on a separate split and scored on the ").append(Html.escape(r.scoredOn()))
+                .append("; its best member is the most accurate on the fit split.</p>\n"));
         List<List<String>> rows = new ArrayList<>();
         for (EnsembleComparison.Row r : c.rows()) {
             String best = r.bestMember() < 0 ? "–" : describe(front, c.pool().get(r.bestMember()));
@@ -121,10 +124,10 @@ final class Sections {
                     Integer.toString(r.members().size()), Html.number(r.ensembleAccuracy()),
                     Html.number(r.ensembleAuroc()), Html.number(r.voteAuroc()), best, Html.number(r.bestAccuracy()),
                     Html.number(r.bestAuroc()), "<span class=\"" + gainClass + "\">" + Html.signed(r.gain())
-                            + "</span> " + r.gainMetric(), Html.escape(r.scoredOn())));
+                            + "</span> " + (r.gainMetric().equals("auroc") ? "AUROC" : "acc")));
         }
         return s.append(Html.table("ensembles", List.of("selection", "window", "members", "ens acc", "ens AUROC",
-                "vote AUROC", "best member", "best acc", "best AUROC", "gain", "scored on"), rows)).toString();
+                "vote AUROC", "best member", "best acc", "best AUROC", "gain"), rows)).toString();
     }
 
     static String features(FeatureImportance importance, int k, Map<Integer, byte[]> images,
@@ -189,7 +192,8 @@ final class Sections {
                         .append(Html.escape(captions.getOrDefault(f, "Grad-CAM"))).append("</figcaption></figure>\n");
             }
         }
-        return s.length() == 0 ? "" : "<div class=\"gallery\">\n" + s + "</div>\n";
+        return s.length() == 0 ? "" : "<p>Pictures of the top features:</p>\n<div class=\"gallery\">\n" + s
+                + "</div>\n";
     }
 
     static String axisLabel(String id, Objective.Direction direction) {

@@ -28,11 +28,11 @@ final class Style {
             td:first-child, th:first-child { text-align: left; }
             table.settings th { text-align: left; white-space: nowrap; }
             table.settings td { text-align: left; }
-            table.members { max-height: 400px; }
+            table.ensembles td, table.ensembles th { white-space: nowrap; }
             .up { color: #137333; font-weight: 600; }
             .down { color: #b3261e; }
             .gallery { display: flex; flex-wrap: wrap; gap: 12px; }
-            .gradcam img { max-width: 220px; border: 1px solid #ccc; }
+            .gradcam img { width: 220px; height: auto; border: 1px solid #ccc; }
             """;
 
     private Style() {
