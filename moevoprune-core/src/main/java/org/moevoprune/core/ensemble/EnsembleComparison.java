@@ -209,7 +209,10 @@ public final class EnsembleComparison {
             return this;
         }
 
-        /** @param value OoD rows for the AUROC columns, or {@code null} for none @return this builder */
+        /**
+         * @param value OoD rows for the AUROC columns, or {@code null} for none
+         * @return this builder
+         */
         public Builder ood(FeatureMatrix value) {
             ood = value;
             return this;
@@ -228,13 +231,19 @@ public final class EnsembleComparison {
             return this;
         }
 
-        /** @param value the voting rule (default {@link VotingRule#MAJORITY}, the reference) @return this builder */
+        /**
+         * @param value the voting rule (default {@link VotingRule#MAJORITY}, the reference)
+         * @return this builder
+         */
         public Builder rule(VotingRule value) {
             rule = Objects.requireNonNull(value, "rule");
             return this;
         }
 
-        /** @param value the windows (default {@link PercentileWindow#reference()}) @return this builder */
+        /**
+         * @param value the windows (default {@link PercentileWindow#reference()})
+         * @return this builder
+         */
         public Builder windows(List<PercentileWindow> value) {
             windows = List.copyOf(value);
             return this;
@@ -248,7 +257,7 @@ public final class EnsembleComparison {
          * @param maxSize the largest ensemble considered, ≥ 1
          * @param name how tables call the score split
          * @return this builder
-         * @throws IllegalArgumentException if {@code fit} and {@code score} are the same object or maxSize < 1
+         * @throws IllegalArgumentException if {@code fit} and {@code score} are the same object or {@code maxSize < 1}
          */
         public Builder greedy(LabelledFeatures fit, LabelledFeatures score, int maxSize, String name) {
             if (Objects.requireNonNull(fit, "fit") == Objects.requireNonNull(score, "score")) {

@@ -157,7 +157,10 @@ public final class HtmlReport {
         private Builder() {
         }
 
-        /** @param value the page title @return this builder */
+        /**
+         * @param value the page title
+         * @return this builder
+         */
         public Builder title(String value) {
             title = Objects.requireNonNull(value, "title");
             return this;
@@ -176,13 +179,19 @@ public final class HtmlReport {
             return this;
         }
 
-        /** @param value the front to show (default: the run's front or the runs' super front) @return this builder */
+        /**
+         * @param value the front to show (default: the run's front or the runs' super front)
+         * @return this builder
+         */
         public Builder front(Front value) {
             front = Objects.requireNonNull(value, "front");
             return this;
         }
 
-        /** @param value the ensemble comparison to show, or {@code null} for none @return this builder */
+        /**
+         * @param value the ensemble comparison to show, or {@code null} for none
+         * @return this builder
+         */
         public Builder comparison(EnsembleComparison value) {
             comparison = value;
             return this;
