@@ -1,6 +1,6 @@
 /**
  * The moevoprune engine: the portable pure-Java sparse head, the objectives and metrics of MO-EvoPruneDeepTL,
- * feature-file readers, and the NSGA-II pruning search.
+ * feature-file readers, the NSGA-II pruning search, ensembles, feature importance, compact export and reports.
  */
 module org.moevoprune.core {
     requires transitive org.moevoprune.api;
@@ -8,13 +8,22 @@ module org.moevoprune.core {
     // Optional: the Vector API kernel of the pure-Java head runs when the JVM has --add-modules jdk.incubator.vector.
     requires static jdk.incubator.vector;
 
+    exports org.moevoprune.core.ensemble;
+    exports org.moevoprune.core.export;
     exports org.moevoprune.core.head;
+    exports org.moevoprune.core.importance;
     exports org.moevoprune.core.io;
     exports org.moevoprune.core.metric;
     exports org.moevoprune.core.objective;
+    exports org.moevoprune.core.report;
     exports org.moevoprune.core.search;
 
-    provides org.moevoprune.api.SparseHead with org.moevoprune.core.head.JavaSparseHead,
+    provides org.moevoprune.api.Ensemble with
+            org.moevoprune.core.ensemble.MajorityVote,
+            org.moevoprune.core.ensemble.SoftVote,
+            org.moevoprune.core.ensemble.WeightedSoftVote;
+    provides org.moevoprune.api.SparseHead with
+            org.moevoprune.core.head.JavaSparseHead,
             org.moevoprune.core.head.AutoSparseHead;
     provides org.moevoprune.api.Objective with
             org.moevoprune.core.objective.Accuracy,

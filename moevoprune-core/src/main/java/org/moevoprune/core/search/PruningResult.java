@@ -150,6 +150,30 @@ public final class PruningResult {
     }
 
     /**
+     * The hypervolume of the run's best-so-far front after each step, replayed from the history: entry 0 is that of
+     * the initial population (the evaluations of step -1), entry {@code t + 1} that of the non-dominated set of every
+     * evaluation made up to and including step {@code t}, in the normalised minimised space with reference point
+     * (1, …, 1). It never decreases. It equals the hypervolume of the population's front after that step unless the
+     * population had to drop non-dominated members (more than μ of them) by crowding distance; then it is the larger.
+     *
+     * @return {@link #steps()} + 1 values in [0, 1]
+     */
+    public double[] hypervolumeByStep() {
+        double[] out = new double[steps + 1];
+        List<Evaluation> best = new ArrayList<>();
+        int next = 0;
+        for (int t = -1; t < steps; t++) {
+            List<Evaluation> candidates = new ArrayList<>(best);
+            while (next < history.size() && history.get(next).step() <= t) {
+                candidates.add(history.get(next++));
+            }
+            best = space.front(candidates);
+            out[t + 1] = Hypervolume.normalised(space.minimised(best));
+        }
+        return out;
+    }
+
+    /**
      * The super-Pareto front of several runs: the non-dominated set of the union of their fronts, equal objective
      * vectors once (METHOD §5).
      *

@@ -65,7 +65,7 @@ final class PruneCommand {
               --patience N            early-stopping patience on the training loss (10)
 
             Output and control:
-              --out DIR               where front.csv, front.json, history.csv and checkpoints go
+              --out DIR               where front.csv, front.json, history.csv, report.html and checkpoints go
               --resume                continue from the checkpoints in --out (same data and options)
               --checkpoint-every N    steps between checkpoints (1)
               --quiet                 no progress bar
@@ -74,6 +74,10 @@ final class PruneCommand {
             Writes DIR/front.csv (columns run,<objectives>,active_count,feature_count,training_seed,epochs,mask),
             DIR/front.json, DIR/history.csv and DIR/checkpoint-run<r>.json; with --runs > 1, each run's files go
             to DIR/run-<r>/ and DIR/front.* hold the super front. Formats: ResultFiles in moevoprune-core.
+            Then prints the ensembles of the front (majority vote of the whole front, of the reference's accuracy
+            and AUROC percentile windows, and of greedy selection) against their best member, and writes
+            DIR/report.html: a self-contained page with the front, the hypervolume by step, the ensembles, the
+            most frequent features and the settings, that opens offline in any browser.
             Tip: run java with --add-modules jdk.incubator.vector for the ~3x faster Vector API head kernel.
             """;
 
@@ -106,6 +110,8 @@ final class PruneCommand {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         write(dir, results);
         report(results, seconds, dir);
+        RunReport.write(out, pruner, results, dir, a.number("--temperature", 1000, Double.MIN_VALUE,
+                Double.MAX_VALUE), args);
         return 0;
     }
 

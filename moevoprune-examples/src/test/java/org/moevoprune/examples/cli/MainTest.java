@@ -73,6 +73,27 @@ class MainTest {
     }
 
     @Test
+    void prunePrintsTheEnsembleTableAndWritesAReport(@TempDir Path out) throws IOException {
+        Outcome o = run(small(out, "--quiet").toArray(String[]::new));
+        assertEquals(0, o.status(), o.err());
+        PruningResult json = ResultFiles.readJson(out.resolve("front.json"));
+        assertTrue(o.out().contains("Ensembles of " + json.front().size() + " front members (majority vote)"),
+                o.out());
+        List<String> lines = o.out().lines().toList();
+        int title = lines.indexOf(lines.stream().filter(l -> l.startsWith("Ensembles of")).findFirst().orElseThrow());
+        assertTrue(lines.get(title + 1).startsWith("selection window"), lines.get(title + 1));
+        assertTrue(lines.get(title + 2).startsWith("front     all"), lines.get(title + 2));
+        assertEquals(8, lines.stream().filter(l -> l.startsWith("accuracy ")).count(), o.out());
+        assertEquals(8, lines.stream().filter(l -> l.startsWith("auroc ")).count(), o.out());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("greedy ")).count(), o.out());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "hypervolume <b>%.4f</b>",
+                json.front().hypervolume())), "the report shows the run's front");
+        assertTrue(html.contains("--population 8"), "the command line is recorded");
+        assertTrue(o.out().contains("report in "), o.out());
+    }
+
+    @Test
     void resumeAfterCompletionGivesTheSameFront(@TempDir Path out) throws IOException {
         assertEquals(0, run(small(out).toArray(String[]::new)).status());
         String first = Files.readString(out.resolve("front.csv"));

@@ -1,0 +1,177 @@
+package org.moevoprune.core.ensemble;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.moevoprune.api.FeatureMatrix;
+import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.TrainedHead;
+import org.moevoprune.core.metric.Classification;
+import org.moevoprune.core.metric.OodMetrics;
+import org.moevoprune.core.search.Evaluation;
+
+/** The computation behind {@link EnsembleComparison.Builder#build()}: member outputs once, then every row. */
+final class ComparisonRun {
+
+    private final EnsembleComparison.Builder b;
+    private final List<TrainedHead> heads = new ArrayList<>();
+    private final List<MemberOutputs> outputs = new ArrayList<>();
+    private final double[] accuracy;
+    private final double[] auroc;
+    private final List<double[]> inScores = new ArrayList<>();
+    private final List<double[]> oodScores = new ArrayList<>();
+    private final double[] weightSource;
+
+    ComparisonRun(EnsembleComparison.Builder b) {
+        this.b = b;
+        List<Evaluation> pool = b.pool();
+        for (Evaluation e : pool) {
+            heads.add(b.head(e));
+        }
+        VotingClassifier.checkMembers(heads);
+        GreedySelection.requireFits(heads.get(0), b.scoring());
+        FeatureMatrix ood = b.ood();
+        if (ood != null && ood.columns() != heads.get(0).featureCount()) {
+            throw new IllegalArgumentException("the OoD rows have " + ood.columns() + " features but the heads read "
+                    + heads.get(0).featureCount() + ": use OoD features of the same backbone");
+        }
+        accuracy = new double[pool.size()];
+        auroc = new double[pool.size()];
+        weightSource = new double[pool.size()];
+        for (int i = 0; i < pool.size(); i++) {
+            MemberOutputs o = MemberOutputs.of(heads.get(i), b.scoring().features());
+            outputs.add(o);
+            accuracy[i] = Classification.accuracy(o.predictions, b.scoring().labels());
+            auroc[i] = Double.NaN;
+            if (ood != null) {
+                inScores.add(o.odinScores(b.temperatureValue()));
+                oodScores.add(MemberOutputs.of(heads.get(i), ood).odinScores(b.temperatureValue()));
+                auroc[i] = OodMetrics.auroc(inScores.get(i), oodScores.get(i));
+            }
+            weightSource[i] = measuredOr(pool.get(i), b.accuracyId(), accuracy[i]);
+        }
+    }
+
+    EnsembleComparison run() {
+        List<EnsembleComparison.Row> rows = new ArrayList<>();
+        int n = heads.size();
+        rows.add(row(EnsembleComparison.Selection.WHOLE_FRONT, "all", java.util.stream.IntStream.range(0, n)
+                .toArray()));
+        double[] accuracyValues = new double[n];
+        double[] aurocValues = new double[n];
+        for (int i = 0; i < n; i++) {
+            accuracyValues[i] = measuredOr(b.pool().get(i), b.accuracyId(), accuracy[i]);
+            aurocValues[i] = measuredOr(b.pool().get(i), b.aurocId(), auroc[i]);
+        }
+        for (PercentileWindow w : b.windowList()) {
+            rows.add(row(EnsembleComparison.Selection.ACCURACY_WINDOW, w.label(), w.select(accuracyValues)));
+        }
+        if (b.ood() != null) {
+            for (PercentileWindow w : b.windowList()) {
+                rows.add(row(EnsembleComparison.Selection.AUROC_WINDOW, w.label(), w.select(aurocValues)));
+            }
+        }
+        if (b.greedyFit() != null) {
+            rows.add(greedyRow());
+        }
+        return b.result(rows, b.ood() != null);
+    }
+
+    private static double measuredOr(Evaluation e, String objectiveId, double fallback) {
+        return e.objectiveIds().contains(objectiveId) ? e.value(objectiveId) : fallback;
+    }
+
+    private EnsembleComparison.Row row(EnsembleComparison.Selection selection, String window, int[] members) {
+        if (members.length == 0) {
+            return new EnsembleComparison.Row(selection, window, List.of(), Double.NaN, Double.NaN, Double.NaN, -1,
+                    Double.NaN, Double.NaN, Double.NaN, name());
+        }
+        boolean byAuroc = selection == EnsembleComparison.Selection.AUROC_WINDOW;
+        int best = members[0];
+        for (int m : members) {
+            double[] key = byAuroc ? auroc : accuracy;
+            if (key[m] > key[best]) {
+                best = m;
+            }
+        }
+        double ensembleAccuracy = EnsembleComparison.accuracyOf(pick(outputs, members), b.ruleValue(),
+                weights(members, weightSource), b.scoring());
+        double ensembleAuroc = Double.NaN;
+        double voteAuroc = Double.NaN;
+        if (b.ood() != null) {
+            ensembleAuroc = EnsembleOod.combinedAuroc(pick(inScores, members), pick(oodScores, members));
+            voteAuroc = EnsembleOod.thresholdVote(pick(inScores, members), pick(oodScores, members)).auroc();
+        }
+        double gain = byAuroc ? ensembleAuroc - auroc[best] : ensembleAccuracy - accuracy[best];
+        return new EnsembleComparison.Row(selection, window, boxed(members), ensembleAccuracy, ensembleAuroc,
+                voteAuroc, best, accuracy[best], auroc[best], gain, name());
+    }
+
+    private EnsembleComparison.Row greedyRow() {
+        LabelledFeatures fit = b.greedyFit();
+        LabelledFeatures score = b.greedyScore();
+        GreedySelection.requireFits(heads.get(0), fit);
+        GreedySelection.requireFits(heads.get(0), score);
+        List<MemberOutputs> fitOutputs = new ArrayList<>();
+        for (TrainedHead head : heads) {
+            fitOutputs.add(MemberOutputs.of(head, fit.features()));
+        }
+        int[] chosen = GreedySelection.selectOutputs(fitOutputs, fit, b.ruleValue(), b.greedyMaxSize());
+        double[] fitAccuracy = new double[heads.size()];
+        int best = 0;
+        for (int i = 0; i < heads.size(); i++) {
+            fitAccuracy[i] = Classification.accuracy(fitOutputs.get(i).predictions, fit.labels());
+            best = fitAccuracy[i] > fitAccuracy[best] ? i : best;
+        }
+        List<MemberOutputs> scored = new ArrayList<>();
+        for (int m : chosen) {
+            scored.add(MemberOutputs.of(heads.get(m), score.features()));
+        }
+        MemberOutputs bestScored = MemberOutputs.of(heads.get(best), score.features());
+        double ensembleAccuracy = EnsembleComparison.accuracyOf(scored, b.ruleValue(), weights(chosen, fitAccuracy),
+                score);
+        double bestAccuracy = Classification.accuracy(bestScored.predictions, score.labels());
+        double ensembleAuroc = Double.NaN;
+        double voteAuroc = Double.NaN;
+        double bestAuroc = Double.NaN;
+        if (b.ood() != null) {
+            List<double[]> in = new ArrayList<>();
+            scored.forEach(o -> in.add(o.odinScores(b.temperatureValue())));
+            List<double[]> out = pick(oodScores, chosen);
+            ensembleAuroc = EnsembleOod.combinedAuroc(in, out);
+            voteAuroc = EnsembleOod.thresholdVote(in, out).auroc();
+            bestAuroc = OodMetrics.auroc(bestScored.odinScores(b.temperatureValue()), oodScores.get(best));
+        }
+        return new EnsembleComparison.Row(EnsembleComparison.Selection.GREEDY, "fit", boxed(chosen),
+                ensembleAccuracy, ensembleAuroc, voteAuroc, best, bestAccuracy, bestAuroc,
+                ensembleAccuracy - bestAccuracy, b.greedyName());
+    }
+
+    private String name() {
+        return b.scoredOnName();
+    }
+
+    /** The members' weights for {@link VotingRule#WEIGHTED_SOFT}: their accuracies (equal if all are 0). */
+    private static double[] weights(int[] members, double[] source) {
+        double[] w = new double[members.length];
+        for (int i = 0; i < members.length; i++) {
+            w[i] = source[members[i]];
+        }
+        if (Arrays.stream(w).sum() <= 0) {
+            Arrays.fill(w, 1.0);
+        }
+        return VotingClassifier.normalised(w, w.length);
+    }
+
+    private static <T> List<T> pick(List<T> all, int[] indices) {
+        List<T> out = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            out.add(all.get(i));
+        }
+        return out;
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+}
