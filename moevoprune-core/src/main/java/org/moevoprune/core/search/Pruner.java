@@ -273,73 +273,109 @@ public final class Pruner {
             return this;
         }
 
-        /** @param value the sparse head provider (default: the best one found) @return this builder */
+        /**
+         * @param value the sparse head provider (default: the best one found)
+         * @return this builder
+         */
         public Builder head(SparseHead value) {
             head = Objects.requireNonNull(value, "head");
             return this;
         }
 
-        /** @param value the objectives, in the order results report them @return this builder */
+        /**
+         * @param value the objectives, in the order results report them
+         * @return this builder
+         */
         public Builder objectives(List<? extends Objective> value) {
             objectives = List.copyOf(value);
             return this;
         }
 
-        /** @param value μ, ≥ 2 (reference 30) @return this builder */
+        /**
+         * @param value μ, ≥ 2 (reference 30)
+         * @return this builder
+         */
         public Builder populationSize(int value) {
             populationSize = value;
             return this;
         }
 
-        /** @param value the evaluation budget incl. the initial population (reference 200) @return this builder */
+        /**
+         * @param value the evaluation budget incl. the initial population (reference 200)
+         * @return this builder
+         */
         public Builder evaluations(int value) {
             evaluations = value;
             return this;
         }
 
-        /** @param value λ, offspring per step (reference 2; generational default μ) @return this builder */
+        /**
+         * @param value λ, offspring per step (reference 2; generational default μ)
+         * @return this builder
+         */
         public Builder offspring(int value) {
             offspring = value;
             return this;
         }
 
-        /** @param value steady-state reference or generational @return this builder */
+        /**
+         * @param value steady-state reference or generational
+         * @return this builder
+         */
         public Builder mode(SearchMode value) {
             mode = Objects.requireNonNull(value, "mode");
             return this;
         }
 
-        /** @param value the seed every random choice derives from @return this builder */
+        /**
+         * @param value the seed every random choice derives from
+         * @return this builder
+         */
         public Builder seed(long value) {
             seed = value;
             return this;
         }
 
-        /** @param value whether cache hits spend budget, as in the reference (default false) @return this builder */
+        /**
+         * @param value whether cache hits spend budget, as in the reference (default false)
+         * @return this builder
+         */
         public Builder countCacheHits(boolean value) {
             countCacheHits = value;
             return this;
         }
 
-        /** @param value how each candidate's head is trained @return this builder */
+        /**
+         * @param value how each candidate's head is trained
+         * @return this builder
+         */
         public Builder training(TrainingSettings value) {
             training = Objects.requireNonNull(value, "training");
             return this;
         }
 
-        /** @param value per-bit crossover swap probability (reference 0.5) @return this builder */
+        /**
+         * @param value per-bit crossover swap probability (reference 0.5)
+         * @return this builder
+         */
         public Builder swapProbability(double value) {
             swapProbability = value;
             return this;
         }
 
-        /** @param value per-bit mutation probability (default 1/F) @return this builder */
+        /**
+         * @param value per-bit mutation probability (default 1/F)
+         * @return this builder
+         */
         public Builder flipProbability(double value) {
             flipProbability = value;
             return this;
         }
 
-        /** @param value receives progress events @return this builder */
+        /**
+         * @param value receives progress events
+         * @return this builder
+         */
         public Builder listener(SearchListener value) {
             listeners.add(Objects.requireNonNull(value, "listener"));
             return this;
