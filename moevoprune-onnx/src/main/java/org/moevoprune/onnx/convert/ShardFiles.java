@@ -41,39 +41,63 @@ final class ShardFiles {
                 + ".js): copy all shard files next to the model file");
     }
 
-    /** The bytes of the base64 string in a JS shard: the longest string literal in the file. */
+    /**
+     * The bytes of the base64 string in a JS shard: the string assigned to {@code exports} (the bundle's module
+     * value), or else the longest string literal in the file.
+     */
     static byte[] decodeJs(Path shard) throws IOException {
         String text = Files.readString(shard, StandardCharsets.ISO_8859_1);
-        int bestStart = -1;
-        int bestEnd = -1;
+        int[] span = exportedString(shard, text);
+        if (span == null) {
+            span = longestString(shard, text);
+        }
+        if (span == null) {
+            throw new TfjsFormatException(shard, "no string literal found: a .js weight shard holds its bytes as one "
+                    + "base64 string");
+        }
+        try {
+            return Base64.getDecoder().decode(text.substring(span[0], span[1]));
+        } catch (IllegalArgumentException e) {
+            throw new TfjsFormatException(shard, "its weight string (" + (span[1] - span[0]) + " characters at "
+                    + span[0] + ") is not valid base64: " + e.getMessage() + "; the shard file is damaged, fetch "
+                    + "the package again", e);
+        }
+    }
+
+    private static int[] exportedString(Path shard, String text) throws TfjsFormatException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("exports\\s*=\\s*([\"'])").matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        int start = m.end();
+        int end = closingQuote(shard, text, start, m.group(1).charAt(0));
+        return new int[] {start, end};
+    }
+
+    private static int[] longestString(Path shard, String text) throws TfjsFormatException {
+        int[] best = null;
         for (int i = 0; i < text.length(); i++) {
             char quote = text.charAt(i);
             if (quote != '"' && quote != '\'') {
                 continue;
             }
-            int j = i + 1;
-            while (j < text.length() && text.charAt(j) != quote) {
-                j += text.charAt(j) == '\\' ? 2 : 1;
+            int end = closingQuote(shard, text, i + 1, quote);
+            if (best == null || end - i - 1 > best[1] - best[0]) {
+                best = new int[] {i + 1, end};
             }
-            if (j >= text.length()) {
-                throw new TfjsFormatException(shard, "unterminated string starting at character " + i);
-            }
-            if (j - i - 1 > bestEnd - bestStart) {
-                bestStart = i + 1;
-                bestEnd = j;
-            }
-            i = j;
+            i = end;
         }
-        if (bestStart < 0) {
-            throw new TfjsFormatException(shard, "no string literal found: a .js weight shard holds its bytes as one "
-                    + "base64 string");
+        return best;
+    }
+
+    private static int closingQuote(Path shard, String text, int from, char quote) throws TfjsFormatException {
+        int j = from;
+        while (j < text.length() && text.charAt(j) != quote) {
+            j += text.charAt(j) == '\\' ? 2 : 1;
         }
-        try {
-            return Base64.getDecoder().decode(text.substring(bestStart, bestEnd));
-        } catch (IllegalArgumentException e) {
-            throw new TfjsFormatException(shard, "its longest string (" + (bestEnd - bestStart) + " characters at "
-                    + bestStart + ") is not valid base64: " + e.getMessage() + "; the shard file is damaged, fetch "
-                    + "the package again", e);
+        if (j >= text.length()) {
+            throw new TfjsFormatException(shard, "unterminated string starting at character " + (from - 1));
         }
+        return j;
     }
 }

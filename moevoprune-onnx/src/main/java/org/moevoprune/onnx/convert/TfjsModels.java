@@ -21,7 +21,7 @@ import java.util.Objects;
  * ones ({@code quantization: {dtype: "uint8"|"uint16", min, scale}}) take 1 or 2 bytes each and decode as
  * {@code min + scale · q}, computed in double and rounded to float as TensorFlow.js does. A shard named
  * {@code p} is read from {@code p}, or else from {@code p.min.js} or {@code p.js}; a {@code .js} shard holds its
- * bytes as one base64 string literal (the longest string in the file).
+ * bytes as one base64 string literal (the one assigned to {@code exports}, else the longest in the file).
  *
  * <p>Stateless and thread-safe.
  */
