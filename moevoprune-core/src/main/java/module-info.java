@@ -13,6 +13,7 @@ module org.moevoprune.core {
     exports org.moevoprune.core.metric;
     exports org.moevoprune.core.objective;
     exports org.moevoprune.core.search;
+    exports org.moevoprune.core.internal to org.moevoprune.onnx;
 
     provides org.moevoprune.api.SparseHead with org.moevoprune.core.head.JavaSparseHead;
     provides org.moevoprune.api.Objective with

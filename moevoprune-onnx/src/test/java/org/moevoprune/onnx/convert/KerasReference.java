@@ -49,6 +49,11 @@ final class KerasReference {
 
     /** Runs the model on one NHWC image and returns the outputs of every layer, by layer name. */
     Map<String, Nhwc> run(Nhwc image) {
+        return run(image, null);
+    }
+
+    /** Like {@link #run(Nhwc)} but stops after layer {@code last} (null: run all). */
+    Map<String, Nhwc> run(Nhwc image, String last) {
         Map<String, Nhwc> out = new HashMap<>();
         for (KerasLayer layer : model.layers()) {
             List<Nhwc> in = new ArrayList<>();
@@ -56,6 +61,9 @@ final class KerasReference {
                 in.add(out.get(name));
             }
             out.put(layer.name(), layer.className().equals("InputLayer") ? image : apply(layer, in));
+            if (layer.name().equals(last)) {
+                break;
+            }
         }
         return out;
     }
