@@ -15,15 +15,15 @@ import org.moevoprune.onnx.images.RasterImage;
  * {@code y_o = Σ_c W[c][o]·x_c} (no bias, no activation) followed by global average pooling, so each feature is a
  * weighted sum of the preprocessed image's channel means.
  */
-final class TinyModels {
+public final class TinyModels {
 
     /** W[c][o] for 3 input channels and 2 features. */
-    static final float[][] W = {{1, 0.5f}, {2, -1}, {-1, 0.25f}};
+    public static final float[][] W = {{1, 0.5f}, {2, -1}, {-1, 0.25f}};
 
     private TinyModels() {
     }
 
-    static ConvertedModel channelMixer() {
+    public static ConvertedModel channelMixer() {
         Map<String, Object> input = Map.of("name", "in", "class_name", "InputLayer", "config",
                 Map.of("batch_input_shape", Arrays.asList(null, null, null, 3L)), "inbound_nodes", List.of());
         Map<String, Object> conv = Map.of("name", "mix", "class_name", "Conv2D", "config", Map.of("filters", 2L,
@@ -40,7 +40,7 @@ final class TinyModels {
     }
 
     /** The expected features of an image already at the preprocessing size: W applied to the channel means / 255. */
-    static float[] expected(RasterImage image) {
+    public static float[] expected(RasterImage image) {
         double[] mean = new double[3];
         int n = image.width() * image.height();
         for (int y = 0; y < image.height(); y++) {
@@ -58,7 +58,7 @@ final class TinyModels {
     }
 
     /** A deterministic pseudo-random image. */
-    static RasterImage image(int size, int channels, long seed) {
+    public static RasterImage image(int size, int channels, long seed) {
         java.util.Random r = new java.util.Random(seed);
         byte[] pixels = new byte[size * size * channels];
         r.nextBytes(pixels);
