@@ -92,15 +92,15 @@ final class BatchRunner {
             int to = Math.min(images.size(), from + extractor.batchSize());
             OutputTensor features;
             try {
-                features = extractor.run(images.subList(from, to), extractor.featureOutputList())
-                        .get(extractor.featureOutputName());
+                features = extractor.run(images.subList(from, to), List.of(extractor.featureOutput()))
+                        .get(extractor.featureOutput());
             } catch (OrtException e) {
                 throw new IOException("ONNX Runtime failed on images " + from + "–" + (to - 1) + " of '" + task
                         + "': " + e.getMessage(), e);
             }
             float[] values = features.values();
             if (values.length != (to - from) * f || features.dim(0) != to - from) {
-                throw new IOException("output '" + extractor.featureOutputName() + "' has shape "
+                throw new IOException("output '" + extractor.featureOutput() + "' has shape "
                         + java.util.Arrays.toString(features.shape()) + " for " + (to - from) + " images; expected "
                         + (to - from) + " × " + f + " (or " + (to - from) + " × " + f + " × 1 × 1): name the pooled "
                         + "feature output with featureOutput(...)");

@@ -82,7 +82,7 @@ public final class FeatureCache {
         /** @return the hex SHA-256 of all fields: the entry's file name */
         public String digest() {
             String joined = String.join("\n", modelSha256, output, preprocessing, dataSha256, Integer.toString(rows));
-            return OnnxFeatureExtractor.sha256(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Hashes.sha256(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -101,7 +101,7 @@ public final class FeatureCache {
      * @return the hex SHA-256 over each image's width, height, channels and pixels, in order
      */
     public static String hashImages(List<RasterImage> images) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashes.digest();
         byte[] buffer = new byte[0];
         for (RasterImage image : images) {
             int n = image.width() * image.height() * image.channels();
@@ -148,7 +148,7 @@ public final class FeatureCache {
                     && key.preprocessing().equals(meta.get("preprocessing"))
                     && key.dataSha256().equals(meta.get("data_sha256")), "its key differs");
             byte[] bytes = Files.readAllBytes(npy);
-            require(OnnxFeatureExtractor.sha256(bytes).equals(meta.get("npy_sha256")), "the .npy checksum differs");
+            require(Hashes.sha256(bytes).equals(meta.get("npy_sha256")), "the .npy checksum differs");
             FeatureMatrix features = FeatureFiles.readNpyFeatures(npy);
             require(features.rows() == key.rows() && meta.get("columns") instanceof Number c
                     && features.columns() == c.intValue(), "its shape differs");
@@ -191,7 +191,7 @@ public final class FeatureCache {
         meta.put("data_sha256", key.dataSha256());
         meta.put("rows", (long) features.rows());
         meta.put("columns", (long) features.columns());
-        meta.put("npy_sha256", OnnxFeatureExtractor.sha256(Files.readAllBytes(npy)));
+        meta.put("npy_sha256", Hashes.sha256(Files.readAllBytes(npy)));
         meta.put("task", task);
         meta.put("created", Instant.now().toString());
         String text = Json.write(meta);
@@ -220,14 +220,6 @@ public final class FeatureCache {
         FeatureMatrix computed = extractor.extract(task, images, listener);
         store(key, computed, task);
         return computed;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     @Override

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +41,14 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
     private final int parallelRuns;
     private final String modelSha256;
     private final int featureDimension;
+    /** Runs hold the read lock, {@link #close()} the write lock: the session is never freed under a run. */
+    private final java.util.concurrent.locks.ReadWriteLock lifecycle =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile boolean closed;
 
     private OnnxFeatureExtractor(Builder b, byte[] model) throws IOException {
         this.env = OrtEnvironment.getEnvironment();
-        this.modelSha256 = sha256(model);
+        this.modelSha256 = Hashes.sha256(model);
         this.batchSize = b.batchSize;
         this.parallelRuns = b.parallelRuns;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -210,6 +211,8 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
         long[] shape = signature.channelsLast ? new long[] {images.size(), s, s, signature.channels}
                 : new long[] {images.size(), signature.channels, s, s};
         Map<String, OutputTensor> result = new LinkedHashMap<>();
+        lifecycle.readLock().lock();
+        requireOpenLocked();
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
              OrtSession.Result r = session.run(Map.of(signature.input, tensor), Set.copyOf(outputs))) {
             for (Map.Entry<String, OnnxValue> e : r) {
@@ -219,8 +222,17 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
                 b.get(values);
                 result.put(e.getKey(), new OutputTensor(e.getKey(), t.getInfo().getShape(), values));
             }
+        } finally {
+            lifecycle.readLock().unlock();
         }
         return result;
+    }
+
+    private void requireOpenLocked() {
+        if (closed) {
+            lifecycle.readLock().unlock();
+            throw new IllegalStateException("this OnnxFeatureExtractor was closed during the extraction");
+        }
     }
 
     private void requireOpen() {
@@ -229,12 +241,17 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
         }
     }
 
-    /** Releases the native session. Idempotent. */
+    /** Releases the native session once the runs in progress have finished. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            closeQuietly();
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                closeQuietly();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 
@@ -243,14 +260,6 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
             session.close();
         } catch (OrtException e) {
             // Nothing more can be done with a session that fails to close; its memory goes with the process.
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
@@ -270,8 +279,8 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
         private Boolean channelsLast;
         private Preprocessing preprocessing;
         private int batchSize = 32;
-        private int parallelRuns = 1;
-        private int threadsPerRun = Runtime.getRuntime().availableProcessors();
+        private int parallelRuns = Math.min(8, Runtime.getRuntime().availableProcessors());
+        private int threadsPerRun = Math.max(1, Runtime.getRuntime().availableProcessors() / parallelRuns);
 
         private Builder(Path file, byte[] bytes) {
             this.file = file;
@@ -328,7 +337,9 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
         }
 
         /**
-         * @param runs batches run at the same time, 1–256 (default 1)
+         * @param runs batches run at the same time, 1–256 (default: the processor count, at most 8). On 2 cores two
+         *             runs of one thread each were 5–10 % faster than one run of two threads (MobileNetV2 at 96²
+         *             and 224², InceptionV3 at 139²); each run holds its batch's activations in memory
          * @return this builder
          */
         public Builder parallelRuns(int runs) {
@@ -337,7 +348,8 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
         }
 
         /**
-         * @param threads ONNX Runtime intra-operator threads per run, 1–256 (default: all processors)
+         * @param threads ONNX Runtime intra-operator threads per run, 1–256 (default: the processors left per run,
+         *                at least 1)
          * @return this builder
          */
         public Builder threadsPerRun(int threads) {
@@ -365,14 +377,5 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
             byte[] model = bytes != null ? bytes : Files.readAllBytes(file);
             return new OnnxFeatureExtractor(this, model);
         }
-    }
-
-    /** For {@link BatchRunner}: the feature output's name and the run used for one batch. */
-    String featureOutputName() {
-        return signature.featureOutput;
-    }
-
-    List<String> featureOutputList() {
-        return new ArrayList<>(List.of(signature.featureOutput));
     }
 }
