@@ -79,7 +79,10 @@ public final class Preprocessing {
         return size;
     }
 
-    /** @return the same preprocessing at another size */
+    /**
+     * @param newSize the side of the square input, 8–2048 pixels
+     * @return the same preprocessing at another size
+     */
     public Preprocessing withSize(int newSize) {
         return of(newSize, mean, std);
     }

@@ -249,6 +249,23 @@ class KerasToOnnxLayerTest {
         }
     }
 
+    @Test
+    void sequentialModelsConvertToo() throws OrtException {
+        Map<String, Object> conv = Map.of("class_name", "Conv2D", "config", Map.of("name", "conv", "filters", 2L,
+                "kernel_size", pair(3, 3), "padding", "same", "activation", "relu",
+                "batch_input_shape", java.util.Arrays.asList(null, 5L, 5L, 1L)));
+        Map<String, Object> gap = Map.of("class_name", "GlobalAveragePooling2D", "config", Map.of("name", "gap"));
+        float[] k = new float[18];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = (i % 5 - 2) / 3f;
+        }
+        KerasModel m = KerasModel.of(Map.of("class_name", "Sequential", "config", Map.of("name", "seq", "layers",
+                List.of(conv, gap))), Map.of("conv/kernel", Weight.of("conv/kernel", new int[] {3, 3, 1, 2}, k),
+                "conv/bias", Weight.of("conv/bias", new int[] {2}, new float[] {0.1f, -0.2f})));
+        assertEquals("conv", KerasToOnnx.convert(m, ConversionOptions.defaults()).featureLayer());
+        LayerCheck.check(m, "conv", OnnxRun.image(5, 5, 1, 3), TOL);
+    }
+
     private static boolean contains(ConvertedModel model, String ascii) {
         return new String(model.bytes(), StandardCharsets.ISO_8859_1).contains(ascii);
     }
