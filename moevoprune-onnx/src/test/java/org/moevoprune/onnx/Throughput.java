@@ -17,6 +17,7 @@ import org.moevoprune.onnx.images.RasterImage;
  * Measures conversion time and extraction throughput of the nsfwjs models on this machine (not a test: speed
  * claims need measuring, not asserting). Arguments: {@code model size images batch runs×threads …}, e.g.
  * {@code mobilenet_v2 96 512 32 1x2 2x1}. Prints one line per setting; the first pass over one batch warms up.
+ * With {@code -Dsource=28} the images are 28 × 28 gray (as Fashion-MNIST), so the time includes resizing.
  */
 public final class Throughput {
 
@@ -43,8 +44,9 @@ public final class Throughput {
         System.out.printf(Locale.ROOT, "%s: read %.2f s, convert %.2f s, %d bytes%n", name, (t1 - t0) / 1e9,
                 (t2 - t1) / 1e9, onnx.size());
         List<RasterImage> images = new ArrayList<>();
+        int source = Integer.getInteger("source", 0);
         for (int i = 0; i < count; i++) {
-            images.add(TinyModels.image(size, 3, i));
+            images.add(source > 0 ? TinyModels.image(source, 1, i) : TinyModels.image(size, 3, i));
         }
         for (int a = 4; a < args.length; a++) {
             String[] rt = args[a].split("x");
