@@ -15,6 +15,20 @@ public interface ExtractionListener {
     };
 
     /**
+     * @param action called with each progress report
+     * @return a listener that passes progress reports to {@code action}
+     */
+    static ExtractionListener onProgress(java.util.function.Consumer<ExtractionProgress> action) {
+        java.util.Objects.requireNonNull(action, "action");
+        return new ExtractionListener() {
+            @Override
+            public void progress(ExtractionProgress progress) {
+                action.accept(progress);
+            }
+        };
+    }
+
+    /**
      * After each batch.
      *
      * @param progress how far the task has come

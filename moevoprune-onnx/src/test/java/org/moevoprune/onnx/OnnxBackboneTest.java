@@ -65,12 +65,7 @@ class OnnxBackboneTest {
     void aSplitIsComputedOnceEvenWhenAskedConcurrently() throws Exception {
         AtomicInteger batches = new AtomicInteger();
         try (OnnxBackbone backbone = OnnxBackbone.builder(extractor()).split(DataSplit.TRAIN, set("t", 9, 0))
-                .listener(new ExtractionListener() {
-                    @Override
-                    public void progress(ExtractionProgress progress) {
-                        batches.incrementAndGet();
-                    }
-                }).build()) {
+                .listener(ExtractionListener.onProgress(p -> batches.incrementAndGet())).build()) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<FeatureMatrix>> results = new ArrayList<>();
