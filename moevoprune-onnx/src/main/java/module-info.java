@@ -10,6 +10,7 @@ module org.moevoprune.onnx {
 
     exports org.moevoprune.onnx;
     exports org.moevoprune.onnx.convert;
+    exports org.moevoprune.onnx.fetch;
     exports org.moevoprune.onnx.gradcam;
     exports org.moevoprune.onnx.images;
 }
