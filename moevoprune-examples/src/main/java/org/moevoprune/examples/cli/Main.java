@@ -18,6 +18,7 @@ public final class Main {
             Usage: moevoprune <command> [options]
 
             Commands:
+              demo      real transfer learning end to end: pretrained CNN, Fashion-MNIST vs MNIST (demo --help)
               prune     search feature masks of a transfer-learned head on feature files (prune --help)
 
             Options:
@@ -59,11 +60,16 @@ public final class Main {
                     hintVectorApi(err);
                     yield new PruneCommand(out, err).run(rest);
                 }
+                case "demo" -> {
+                    hintVectorApi(err);
+                    yield new DemoCommand(out, err).run(rest);
+                }
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
-            err.println("moevoprune: " + e.getMessage() + " (see: moevoprune " + (args.get(0).equals("prune")
-                    ? "prune --help" : "--help") + ")");
+            String command = args.get(0).equals("prune") || args.get(0).equals("demo") ? args.get(0) + " --help"
+                    : "--help";
+            err.println("moevoprune: " + e.getMessage() + " (see: moevoprune " + command + ")");
             return 2;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException
                 | ProviderNotFoundException e) {

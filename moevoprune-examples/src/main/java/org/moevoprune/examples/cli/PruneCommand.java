@@ -108,8 +108,8 @@ final class PruneCommand {
         long t0 = System.nanoTime();
         List<PruningResult> results = runs == 1 ? List.of(pruner.run()) : pruner.runs(runs);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-        write(dir, results);
-        report(results, seconds, dir);
+        FrontOutput.write(dir, results);
+        FrontOutput.print(out, results, seconds, dir);
         RunReport.write(out, pruner, results, dir, a.number("--temperature", 1000, Double.MIN_VALUE,
                 Double.MAX_VALUE), args);
         return 0;
@@ -204,56 +204,4 @@ final class PruneCommand {
         return list;
     }
 
-    private static void write(Path dir, List<PruningResult> results) throws IOException {
-        if (results.size() == 1) {
-            PruningResult r = results.get(0);
-            ResultFiles.writeFrontCsv(dir.resolve("front.csv"), r.run(), r.front(), r.objectiveIds());
-            ResultFiles.writeJson(dir.resolve("front.json"), r);
-            ResultFiles.writeHistoryCsv(dir.resolve("history.csv"), r);
-            return;
-        }
-        for (PruningResult r : results) {
-            Path runDir = Files.createDirectories(dir.resolve("run-" + r.run()));
-            ResultFiles.writeFrontCsv(runDir.resolve("front.csv"), r.run(), r.front(), r.objectiveIds());
-            ResultFiles.writeJson(runDir.resolve("front.json"), r);
-            ResultFiles.writeHistoryCsv(runDir.resolve("history.csv"), r);
-        }
-        Front superFront = PruningResult.superFront(results);
-        ResultFiles.writeFrontCsv(dir.resolve("front.csv"), -1, superFront, results.get(0).objectiveIds());
-        ResultFiles.writeSuperFrontJson(dir.resolve("front.json"), superFront, results);
-    }
-
-    private void report(List<PruningResult> results, long seconds, Path dir) {
-        PruningResult first = results.get(0);
-        Front front = results.size() == 1 ? first.front() : PruningResult.superFront(results);
-        List<String> ids = first.objectiveIds();
-        out.printf("%s front: %d members, hypervolume %.4f (%d run%s, %s)%n", results.size() == 1 ? "Pareto"
-                : "Super-Pareto", front.size(), front.hypervolume(), results.size(), results.size() == 1 ? "" : "s",
-                ConsoleProgress.format(java.time.Duration.ofSeconds(seconds)));
-        StringBuilder header = new StringBuilder();
-        ids.forEach(id -> header.append(String.format("%16s", id)));
-        out.println(header.append(String.format("%10s%10s", "active", "epochs")));
-        List<Evaluation> members = new ArrayList<>(front.members());
-        members.sort(Comparator.comparingDouble((Evaluation e) -> -e.value(0)));
-        for (Evaluation e : members) {
-            StringBuilder row = new StringBuilder();
-            Arrays.stream(e.values()).forEach(v -> row.append(String.format("%16.4f", v)));
-            out.println(row.append(String.format("%10s%10d", e.mask().activeCount() + "/" + e.mask().length(),
-                    e.training().epochs())));
-        }
-        for (int i = 0; i < ids.size(); i++) {
-            boolean max = first.directions().get(i) == Objective.Direction.MAXIMIZE;
-            Evaluation best = front.best(ids.get(i), max);
-            out.printf("best %s: %.4f (%s)%n", ids.get(i), best.value(i), describe(best, ids));
-        }
-        out.println("results in " + dir.toAbsolutePath());
-    }
-
-    private static String describe(Evaluation e, List<String> ids) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            s.append(i == 0 ? "" : ", ").append(ids.get(i)).append(' ').append(String.format("%.4f", e.value(i)));
-        }
-        return s.toString();
-    }
 }

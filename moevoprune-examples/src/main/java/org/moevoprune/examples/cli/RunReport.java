@@ -35,6 +35,17 @@ final class RunReport {
      */
     static void write(PrintStream out, Pruner pruner, List<PruningResult> results, Path dir, double temperature,
             List<String> command) throws IOException {
+        write(out, pruner, results, dir, temperature, command, report -> { });
+    }
+
+    /**
+     * As {@link #write(PrintStream, Pruner, List, Path, double, List)}, letting the caller add to the report (the
+     * demo adds Grad-CAM pictures and stage timings).
+     *
+     * @param extra receives the report builder before it is built
+     */
+    static void write(PrintStream out, Pruner pruner, List<PruningResult> results, Path dir, double temperature,
+            List<String> command, java.util.function.Consumer<HtmlReport.Builder> extra) throws IOException {
         Front front = results.size() == 1 ? results.get(0).front() : PruningResult.superFront(results);
         SearchData data = pruner.data();
         EnsembleComparison.Builder comparison = EnsembleComparison.builder(front.members(), Ensembles.heads(results))
@@ -48,8 +59,10 @@ final class RunReport {
         out.println();
         out.print(table.toTable());
         Path file = dir.resolve("report.html");
-        HtmlReport.builder().title("moevoprune report").runs(results).front(front).comparison(table)
-                .setting("command", "moevoprune " + String.join(" ", command)).build().write(file);
+        HtmlReport.Builder report = HtmlReport.builder().title("moevoprune report").runs(results).front(front)
+                .comparison(table).setting("command", "moevoprune " + String.join(" ", command));
+        extra.accept(report);
+        report.build().write(file);
         out.println("report in " + file.toAbsolutePath());
     }
 }
