@@ -28,14 +28,14 @@ final class HeadTrainer {
     private final int c;
     private final float mu;
 
-    private final float[] w1;
+    private final float[][] w1;
     /** Output kernel transposed, {@code C × H}, so that its three loops run along contiguous hidden units. */
     private final float[] w2;
     private final float[] b2;
-    private final float[] v1;
+    private final float[][] v1;
     private final float[] v2;
     private final float[] vb;
-    private final float[] best1;
+    private final float[][] best1;
     private final float[] best2;
     private final float[] bestB;
 
@@ -65,10 +65,11 @@ final class HeadTrainer {
         w1 = kernel.pack(initial.hiddenWeights(), k, h);
         w2 = HeadKernel.transpose(initial.outputWeights(), h, c);
         b2 = initial.outputBias();
-        v1 = new float[w1.length];
+        v1 = HeadKernel.zerosLike(w1);
         v2 = new float[w2.length];
         vb = new float[b2.length];
-        best1 = w1.clone();
+        best1 = HeadKernel.zerosLike(w1);
+        HeadKernel.copy(w1, best1);
         best2 = w2.clone();
         bestB = b2.clone();
         int batch = Math.min(settings.batchSize(), n);
@@ -79,7 +80,7 @@ final class HeadTrainer {
         dz = new float[batch * h];
         gw2 = new float[h * c];
         gb = new float[c];
-        scratch = new float[kernel.block()];
+        scratch = new float[4 * kernel.block()];
     }
 
     /** Trains to the end and returns the head. */
@@ -202,13 +203,13 @@ final class HeadTrainer {
     }
 
     private void saveBest() {
-        System.arraycopy(w1, 0, best1, 0, w1.length);
+        HeadKernel.copy(w1, best1);
         System.arraycopy(w2, 0, best2, 0, w2.length);
         System.arraycopy(b2, 0, bestB, 0, b2.length);
     }
 
     private void restoreBest() {
-        System.arraycopy(best1, 0, w1, 0, w1.length);
+        HeadKernel.copy(best1, w1);
         System.arraycopy(best2, 0, w2, 0, w2.length);
         System.arraycopy(bestB, 0, b2, 0, b2.length);
     }

@@ -19,14 +19,14 @@ final class JavaTrainedHead implements TrainedHead {
     private final FeatureMask mask;
     private final int h;
     private final int c;
-    private final float[] packedHidden;
+    private final float[][] packedHidden;
     /** Output kernel transposed, {@code C × H}. */
     private final float[] outputT;
     private final float[] bias;
     private final TrainingSummary summary;
     private final HeadParameters parameters;
 
-    JavaTrainedHead(HeadKernel kernel, FeatureMask mask, int hiddenUnits, int classCount, float[] packedHidden,
+    JavaTrainedHead(HeadKernel kernel, FeatureMask mask, int hiddenUnits, int classCount, float[][] packedHidden,
             float[] outputT, float[] bias, TrainingSummary summary) {
         this.kernel = kernel;
         this.mask = mask;

@@ -21,10 +21,10 @@ final class ScalarKernel extends HeadKernel {
     }
 
     @Override
-    void hiddenForward(float[] x, int rows, int k, float[] packed, int h, float[] out) {
+    void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out) {
         for (int hb = 0; hb < h; hb += BLOCK) {
             int width = Math.min(BLOCK, h - hb);
-            int panel = hb * k;
+            float[] panel = panels[hb / BLOCK];
             for (int r = 0; r < rows; r++) {
                 int o = r * h + hb;
                 int xo = r * k;
@@ -32,7 +32,7 @@ final class ScalarKernel extends HeadKernel {
                 for (int i = 0; i < k; i++) {
                     float xv = x[xo + i];
                     if (xv != 0f) {
-                        axpy(xv, packed, panel + i * width, out, o, width);
+                        axpy(xv, panel, i * width, out, o, width);
                     }
                 }
                 for (int u = o; u < o + width; u++) {
@@ -43,11 +43,12 @@ final class ScalarKernel extends HeadKernel {
     }
 
     @Override
-    void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[] packed, float[] velocity, float lr,
+    void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[][] panels, float[][] velocity, float lr,
             float mu, boolean nesterov, float[] scratch) {
         for (int hb = 0; hb < h; hb += BLOCK) {
             int width = Math.min(BLOCK, h - hb);
-            int panel = hb * k;
+            float[] panel = panels[hb / BLOCK];
+            float[] v = velocity[hb / BLOCK];
             for (int i = 0; i < k; i++) {
                 Arrays.fill(scratch, 0, width, 0f);
                 for (int r = 0; r < rows; r++) {
@@ -56,7 +57,7 @@ final class ScalarKernel extends HeadKernel {
                         axpy(xv, dz, r * h + hb, scratch, 0, width);
                     }
                 }
-                Sgd.step(packed, velocity, panel + i * width, scratch, 0, width, lr, mu, nesterov);
+                Sgd.step(panel, v, i * width, scratch, 0, width, lr, mu, nesterov);
             }
         }
     }

@@ -32,24 +32,45 @@ final class VectorKernel extends HeadKernel {
     }
 
     @Override
-    void hiddenForward(float[] x, int rows, int k, float[] packed, int h, float[] out) {
-        for (int hb = 0; hb < h; hb += BLOCK) {
-            int panel = hb * k;
-            if (h - hb < BLOCK) {
-                tail.forward(x, rows, k, packed, panel, h - hb, h, hb, out);
-                continue;
+    void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out) {
+        // The four rows of a micro-kernel are interleaved first (x4[4i + j] = x[r + j, i]): reading them at their
+        // own row stride made four strided streams that collapsed throughput about 7x for k >= 2048.
+        float[] x4 = new float[4 * k];
+        int fullRows = rows - rows % 4;
+        for (int r = 0; r < fullRows; r += 4) {
+            interleave(x, r, k, x4);
+            for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {
+                forward4(x4, k, panels[hb / BLOCK], h, r * h + hb, out);
             }
-            int r = 0;
-            for (; r + 4 <= rows; r += 4) {
-                forward4(x, r, k, packed, panel, h, hb, out);
+        }
+        for (int r = fullRows; r < rows; r++) {
+            for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {
+                forward1(x, r, k, panels[hb / BLOCK], h, hb, out);
             }
-            for (; r < rows; r++) {
-                forward1(x, r, k, packed, panel, h, hb, out);
-            }
+        }
+        int tail = h - h % BLOCK;
+        if (tail < h) {
+            this.tail.forward(x, rows, k, panels[tail / BLOCK], h - tail, h, tail, out);
         }
     }
 
-    private static void forward4(float[] x, int r, int k, float[] w, int panel, int h, int hb, float[] out) {
+    private static void interleave(float[] x, int r, int k, float[] x4) {
+        int x0 = r * k;
+        for (int i = 0; i < k; i++) {
+            x4[4 * i] = x[x0 + i];
+            x4[4 * i + 1] = x[x0 + k + i];
+            x4[4 * i + 2] = x[x0 + 2 * k + i];
+            x4[4 * i + 3] = x[x0 + 3 * k + i];
+        }
+    }
+
+    /**
+     * Four rows × one panel: {@code out = relu(x · W)}. Unrolled by two over {@code i}, which also keeps the method
+     * above C2's inlining size (325 bytecodes): compiled on its own, all its vector operations are intrinsified;
+     * inlined into a larger caller, C2 ran out of inlining budget and fell back to allocating implementations
+     * (measured: a 9× slower forward pass at k = 2048).
+     */
+    private static void forward4(float[] x4, int k, float[] w, int h, int o, float[] out) {
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = a0;
         FloatVector b0 = a0;
@@ -58,17 +79,45 @@ final class VectorKernel extends HeadKernel {
         FloatVector c1 = a0;
         FloatVector d0 = a0;
         FloatVector d1 = a0;
-        int x0 = r * k;
-        int x1 = x0 + k;
-        int x2 = x1 + k;
-        int x3 = x2 + k;
-        for (int i = 0, wi = panel; i < k; i++, wi += BLOCK) {
+        int i = 0;
+        for (int wi = 0, xi = 0; i + 1 < k; i += 2, wi += 2 * BLOCK, xi += 8) {
             FloatVector w0 = FloatVector.fromArray(S, w, wi);
             FloatVector w1 = FloatVector.fromArray(S, w, wi + L);
-            FloatVector xa = FloatVector.broadcast(S, x[x0 + i]);
-            FloatVector xb = FloatVector.broadcast(S, x[x1 + i]);
-            FloatVector xc = FloatVector.broadcast(S, x[x2 + i]);
-            FloatVector xd = FloatVector.broadcast(S, x[x3 + i]);
+            FloatVector v0 = FloatVector.fromArray(S, w, wi + BLOCK);
+            FloatVector v1 = FloatVector.fromArray(S, w, wi + BLOCK + L);
+            FloatVector xa = FloatVector.broadcast(S, x4[xi]);
+            FloatVector xb = FloatVector.broadcast(S, x4[xi + 1]);
+            FloatVector xc = FloatVector.broadcast(S, x4[xi + 2]);
+            FloatVector xd = FloatVector.broadcast(S, x4[xi + 3]);
+            a0 = w0.fma(xa, a0);
+            a1 = w1.fma(xa, a1);
+            b0 = w0.fma(xb, b0);
+            b1 = w1.fma(xb, b1);
+            c0 = w0.fma(xc, c0);
+            c1 = w1.fma(xc, c1);
+            d0 = w0.fma(xd, d0);
+            d1 = w1.fma(xd, d1);
+            xa = FloatVector.broadcast(S, x4[xi + 4]);
+            xb = FloatVector.broadcast(S, x4[xi + 5]);
+            xc = FloatVector.broadcast(S, x4[xi + 6]);
+            xd = FloatVector.broadcast(S, x4[xi + 7]);
+            a0 = v0.fma(xa, a0);
+            a1 = v1.fma(xa, a1);
+            b0 = v0.fma(xb, b0);
+            b1 = v1.fma(xb, b1);
+            c0 = v0.fma(xc, c0);
+            c1 = v1.fma(xc, c1);
+            d0 = v0.fma(xd, d0);
+            d1 = v1.fma(xd, d1);
+        }
+        if (i < k) {
+            int wi = i * BLOCK;
+            FloatVector w0 = FloatVector.fromArray(S, w, wi);
+            FloatVector w1 = FloatVector.fromArray(S, w, wi + L);
+            FloatVector xa = FloatVector.broadcast(S, x4[4 * i]);
+            FloatVector xb = FloatVector.broadcast(S, x4[4 * i + 1]);
+            FloatVector xc = FloatVector.broadcast(S, x4[4 * i + 2]);
+            FloatVector xd = FloatVector.broadcast(S, x4[4 * i + 3]);
             a0 = w0.fma(xa, a0);
             a1 = w1.fma(xa, a1);
             b0 = w0.fma(xb, b0);
@@ -78,18 +127,17 @@ final class VectorKernel extends HeadKernel {
             d0 = w0.fma(xd, d0);
             d1 = w1.fma(xd, d1);
         }
-        int o = r * h + hb;
         storeRelu(a0, a1, out, o);
         storeRelu(b0, b1, out, o + h);
         storeRelu(c0, c1, out, o + 2 * h);
         storeRelu(d0, d1, out, o + 3 * h);
     }
 
-    private static void forward1(float[] x, int r, int k, float[] w, int panel, int h, int hb, float[] out) {
+    private static void forward1(float[] x, int r, int k, float[] w, int h, int hb, float[] out) {
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = a0;
         int x0 = r * k;
-        for (int i = 0, wi = panel; i < k; i++, wi += BLOCK) {
+        for (int i = 0, wi = 0; i < k; i++, wi += BLOCK) {
             FloatVector xa = FloatVector.broadcast(S, x[x0 + i]);
             a0 = FloatVector.fromArray(S, w, wi).fma(xa, a0);
             a1 = FloatVector.fromArray(S, w, wi + L).fma(xa, a1);
@@ -119,27 +167,34 @@ final class VectorKernel extends HeadKernel {
     }
 
     @Override
-    void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[] packed, float[] velocity, float lr,
-            float mu, boolean nesterov, float[] scratch) {
+    void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[][] panels, float[][] velocity,
+            float lr, float mu, boolean nesterov, float[] scratch) {
         for (int hb = 0; hb < h; hb += BLOCK) {
-            int panel = hb * k;
+            float[] w = panels[hb / BLOCK];
+            float[] v = velocity[hb / BLOCK];
             if (h - hb < BLOCK) {
-                tail.update(x, rows, k, dz, h, hb, h - hb, packed, velocity, panel, lr, mu, nesterov, scratch);
+                tail.update(x, rows, k, dz, h, hb, h - hb, w, v, lr, mu, nesterov, scratch);
                 continue;
             }
             int i = 0;
             for (; i + 4 <= k; i += 4) {
-                update4(x, rows, k, dz, h, hb, packed, velocity, panel + i * BLOCK, i, lr, mu, nesterov);
+                gradient4(x, rows, k, dz, h, hb, i, scratch);
+                Sgd.step(w, v, i * BLOCK, scratch, 0, 4 * BLOCK, lr, mu, nesterov);
             }
             for (; i < k; i++) {
-                update1(x, rows, k, dz, h, hb, packed, velocity, panel + i * BLOCK, i, lr, mu, nesterov);
+                gradient1(x, rows, k, dz, h, hb, i, scratch);
+                Sgd.step(w, v, i * BLOCK, scratch, 0, BLOCK, lr, mu, nesterov);
             }
         }
     }
 
-    /** Gradient of four consecutive panel rows {@code i … i+3}, then their SGD step. */
-    private static void update4(float[] x, int rows, int k, float[] dz, int h, int hb, float[] w, float[] v, int wo,
-            int i, float lr, float mu, boolean nesterov) {
+    /**
+     * The gradient of four consecutive panel rows {@code i … i+3} into {@code g} ({@code 4 × BLOCK} floats). The
+     * SGD step that follows runs as plain loops ({@link Sgd#step}, which C2 vectorises): with the step's vector code
+     * in the same method, C2 ran out of inlining budget, left the vector operations un-intrinsified, and they
+     * allocated a temporary array per operation (measured: 2× slower training at k = 2048).
+     */
+    private static void gradient4(float[] x, int rows, int k, float[] dz, int h, int hb, int i, float[] g) {
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = a0;
         FloatVector b0 = a0;
@@ -166,14 +221,18 @@ final class VectorKernel extends HeadKernel {
             d0 = g0.fma(xd, d0);
             d1 = g1.fma(xd, d1);
         }
-        step(w, v, wo, a0, a1, lr, mu, nesterov);
-        step(w, v, wo + BLOCK, b0, b1, lr, mu, nesterov);
-        step(w, v, wo + 2 * BLOCK, c0, c1, lr, mu, nesterov);
-        step(w, v, wo + 3 * BLOCK, d0, d1, lr, mu, nesterov);
+        a0.intoArray(g, 0);
+        a1.intoArray(g, L);
+        b0.intoArray(g, BLOCK);
+        b1.intoArray(g, BLOCK + L);
+        c0.intoArray(g, 2 * BLOCK);
+        c1.intoArray(g, 2 * BLOCK + L);
+        d0.intoArray(g, 3 * BLOCK);
+        d1.intoArray(g, 3 * BLOCK + L);
     }
 
-    private static void update1(float[] x, int rows, int k, float[] dz, int h, int hb, float[] w, float[] v, int wo,
-            int i, float lr, float mu, boolean nesterov) {
+    /** The gradient of panel row {@code i} into {@code g} ({@code BLOCK} floats). */
+    private static void gradient1(float[] x, int rows, int k, float[] dz, int h, int hb, int i, float[] g) {
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = a0;
         for (int r = 0; r < rows; r++) {
@@ -182,34 +241,20 @@ final class VectorKernel extends HeadKernel {
             a0 = FloatVector.fromArray(S, dz, dzo).fma(xa, a0);
             a1 = FloatVector.fromArray(S, dz, dzo + L).fma(xa, a1);
         }
-        step(w, v, wo, a0, a1, lr, mu, nesterov);
-    }
-
-    private static void step(float[] w, float[] v, int o, FloatVector g0, FloatVector g1, float lr, float mu,
-            boolean nesterov) {
-        step(w, v, o, g0, lr, mu, nesterov);
-        step(w, v, o + L, g1, lr, mu, nesterov);
-    }
-
-    /** The update of {@link Sgd#step}, with the same operation order (no fused multiply-add), on one vector. */
-    private static void step(float[] w, float[] v, int o, FloatVector g, float lr, float mu, boolean nesterov) {
-        FloatVector lrG = g.mul(lr);
-        FloatVector vn = FloatVector.fromArray(S, v, o).mul(mu).sub(lrG);
-        vn.intoArray(v, o);
-        FloatVector wv = FloatVector.fromArray(S, w, o);
-        (nesterov ? wv.add(vn.mul(mu).sub(lrG)) : wv.add(vn)).intoArray(w, o);
+        a0.intoArray(g, 0);
+        a1.intoArray(g, L);
     }
 
     /** Scalar loops for a last panel narrower than {@link #BLOCK}. */
     private static final class ScalarTail {
 
-        void forward(float[] x, int rows, int k, float[] w, int panel, int width, int h, int hb, float[] out) {
+        void forward(float[] x, int rows, int k, float[] w, int width, int h, int hb, float[] out) {
             for (int r = 0; r < rows; r++) {
                 int o = r * h + hb;
                 java.util.Arrays.fill(out, o, o + width, 0f);
                 for (int i = 0; i < k; i++) {
                     float xv = x[r * k + i];
-                    int wi = panel + i * width;
+                    int wi = i * width;
                     for (int u = 0; u < width; u++) {
                         out[o + u] += xv * w[wi + u];
                     }
@@ -221,7 +266,7 @@ final class VectorKernel extends HeadKernel {
         }
 
         void update(float[] x, int rows, int k, float[] dz, int h, int hb, int width, float[] w, float[] v,
-                int panel, float lr, float mu, boolean nesterov, float[] g) {
+                float lr, float mu, boolean nesterov, float[] g) {
             for (int i = 0; i < k; i++) {
                 java.util.Arrays.fill(g, 0, width, 0f);
                 for (int r = 0; r < rows; r++) {
@@ -230,7 +275,7 @@ final class VectorKernel extends HeadKernel {
                         g[u] += xv * dz[r * h + hb + u];
                     }
                 }
-                Sgd.step(w, v, panel + i * width, g, 0, width, lr, mu, nesterov);
+                Sgd.step(w, v, i * width, g, 0, width, lr, mu, nesterov);
             }
         }
     }

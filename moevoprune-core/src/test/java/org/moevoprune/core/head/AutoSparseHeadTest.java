@@ -48,21 +48,23 @@ class AutoSparseHeadTest extends SparseHeadContractTest {
     void isTheDefaultProviderAndIsPureJavaWithoutANativeOne() {
         SparseHead best = ProviderRegistry.load(SparseHead.class).best();
         assertEquals(AutoSparseHead.class, best.getClass());
-        assertEquals(JavaSparseHead.class, ((AutoSparseHead) best).choose(1280, 512).getClass());
+        assertEquals(JavaSparseHead.class, ((AutoSparseHead) best).choose(1280, 512, 256).getClass());
     }
 
     @Test
-    void picksTheNativeHeadForLargeFirstLayersOnly() {
+    void followsTheMeasuredRule() {
         JavaSparseHead vector = new JavaSparseHead(new VectorOrScalar("vector"));
         Native nativeHead = new Native();
         AutoSparseHead auto = new AutoSparseHead(vector, nativeHead);
-        assertSame(nativeHead, auto.choose(32, 512));
-        assertSame(vector, auto.choose(31, 512));
-        assertSame(vector, auto.choose(1280, 128));
+        assertSame(vector, auto.choose(1280, 512, 32));
+        assertSame(vector, auto.choose(1280, 512, 127));
+        assertSame(nativeHead, auto.choose(16, 512, 128));
+        assertSame(vector, auto.choose(1280, 512, AutoSparseHead.INFERENCE));
         JavaSparseHead scalar = new JavaSparseHead(new ScalarKernel());
         AutoSparseHead withScalar = new AutoSparseHead(scalar, nativeHead);
-        assertSame(nativeHead, withScalar.choose(32, 64));
-        assertSame(scalar, withScalar.choose(31, 64));
+        assertSame(nativeHead, withScalar.choose(32, 64, 32));
+        assertSame(scalar, withScalar.choose(31, 64, 32));
+        assertSame(nativeHead, withScalar.choose(32, 64, AutoSparseHead.INFERENCE));
     }
 
     @Test
@@ -97,14 +99,14 @@ class AutoSparseHeadTest extends SparseHeadContractTest {
         }
 
         @Override
-        void hiddenForward(float[] x, int rows, int k, float[] packed, int h, float[] out) {
-            scalar.hiddenForward(x, rows, k, packed, h, out);
+        void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out) {
+            scalar.hiddenForward(x, rows, k, panels, h, out);
         }
 
         @Override
-        void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[] packed, float[] velocity, float lr,
-                float mu, boolean nesterov, float[] scratch) {
-            scalar.hiddenUpdate(x, rows, k, dz, h, packed, velocity, lr, mu, nesterov, scratch);
+        void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[][] panels, float[][] velocity,
+                float lr, float mu, boolean nesterov, float[] scratch) {
+            scalar.hiddenUpdate(x, rows, k, dz, h, panels, velocity, lr, mu, nesterov, scratch);
         }
 
         @Override

@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.moevoprune.api.DataSplit;
+import org.moevoprune.api.ProviderRegistry;
+import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.importance.FeatureImportance;
 import org.moevoprune.core.search.Front;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.search.PruningResult;
 import org.moevoprune.core.search.SearchMode;
+import org.moevoprune.nd4j.Nd4jSparseHead;
 import org.moevoprune.onnx.ExtractionListener;
 import org.moevoprune.onnx.FeatureCache;
 import org.moevoprune.onnx.OnnxBackbone;
@@ -134,6 +137,7 @@ final class DemoCommand {
                     s.imageSize, s.imageSize);
 
             stage("search");
+            out.println("head: " + heads());
             Pruner pruner = s.pruner(backbone, dir, a.has("--resume"), a.has("--quiet") ? null
                     : new ConsoleProgress(err, System.console() != null, s.runs));
             List<PruningResult> results = s.runs == 1 ? List.of(pruner.run()) : pruner.runs(s.runs);
@@ -152,6 +156,17 @@ final class DemoCommand {
         }
         printStages();
         return 0;
+    }
+
+    /** The default head and, when ND4J is there, its one-time start-up cost (native unpacking, backend). */
+    private static String heads() {
+        SparseHead head = ProviderRegistry.load(SparseHead.class).select();
+        try {
+            return head + "; ND4J started in " + Nd4jSparseHead.warmUp().toMillis() + " ms (" + Nd4jSparseHead.describe()
+                    + ")";
+        } catch (RuntimeException | LinkageError e) {
+            return head + "; ND4J unavailable: " + e.getMessage();
+        }
     }
 
     /** The first {@code size / classes} images of each class, in class order. */

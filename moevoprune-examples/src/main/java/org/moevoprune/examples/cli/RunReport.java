@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.moevoprune.api.FeatureMatrix;
+import org.moevoprune.api.TrainedHead;
 import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.ensemble.Ensembles;
+import org.moevoprune.core.export.CompactModels;
+import org.moevoprune.core.export.HeadCost;
+import org.moevoprune.core.export.LatencyBenchmark;
 import org.moevoprune.core.report.HtmlReport;
+import org.moevoprune.core.search.Evaluation;
 import org.moevoprune.core.search.Front;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.search.PruningResult;
@@ -58,11 +64,33 @@ final class RunReport {
         EnsembleComparison table = comparison.build();
         out.println();
         out.print(table.toTable());
+        exportMostAccurate(out, pruner, front, Ensembles.heads(results), dir);
         Path file = dir.resolve("report.html");
         HtmlReport.Builder report = HtmlReport.builder().title("moevoprune report").runs(results).front(front)
                 .comparison(table).setting("command", "moevoprune " + String.join(" ", command));
         extra.accept(report);
         report.build().write(file);
         out.println("report in " + file.toAbsolutePath());
+    }
+
+    /**
+     * Saves the front's most accurate member as a physically pruned model ({@code DIR/best-head.mvp}) and prints
+     * what pruning saved: parameters, multiply-adds and measured latency against the unpruned head.
+     */
+    private static void exportMostAccurate(PrintStream out, Pruner pruner, Front front,
+            java.util.function.Function<Evaluation, TrainedHead> heads, Path dir) throws IOException {
+        String accuracy = front.members().get(0).objectiveIds().get(0);
+        Evaluation best = front.best(accuracy, true);
+        TrainedHead head = heads.apply(best);
+        Path file = dir.resolve("best-head" + CompactModels.EXTENSION);
+        CompactModels.save(file, head, best);
+        HeadCost cost = HeadCost.of(head.parameters());
+        FeatureMatrix rows = pruner.data().evaluation().features();
+        LatencyBenchmark.Latency latency = LatencyBenchmark.measure(pruner.head(), head.parameters(), rows, 5);
+        out.printf("%nmost accurate member exported to %s: %d of %d features, %,d parameters (%.1f %% of the "
+                + "unpruned head), %,d flops per sample (%.1f %%), %.1f µs per row vs %.1f µs unpruned (%.2fx)%n",
+                file, cost.activeCount(), cost.featureCount(), cost.parameters(), 100 * cost.parameterFraction(),
+                cost.flopsPerSample(), 100 * cost.flopFraction(), latency.prunedNanosPerRow() / 1000,
+                latency.unprunedNanosPerRow() / 1000, latency.speedup());
     }
 }
