@@ -69,9 +69,46 @@ abstract class HeadKernel {
             float lr, float mu, boolean nesterov, float[] scratch);
 
     /**
-     * @return {@code Σ_{u<n} a[ao + u] · b[bo + u]}
+     * One row of logits: {@code out[oo + j] = bias[j] + Σ_u act[ao + u] · w2t[j·h + u]} for {@code j < c}.
+     *
+     * @param act hidden activations
+     * @param ao the row's first activation
+     * @param h hidden units
+     * @param w2t the output kernel transposed, {@code c × h}
+     * @param bias {@code c} biases
+     * @param c classes
+     * @param out receives the row's {@code c} logits
+     * @param oo the first index written
      */
-    abstract float dot(float[] a, int ao, float[] b, int bo, int n);
+    abstract void logitsRow(float[] act, int ao, int h, float[] w2t, float[] bias, int c, float[] out, int oo);
+
+    /**
+     * The gradient at the hidden pre-activations: {@code dz[r·h + u] = Σ_j dl[r·c + j] · w2t[j·h + u]} where
+     * {@code act[r·h + u] > 0}, else 0, for {@code r < rows}.
+     *
+     * @param dl {@code rows × c} gradient at the logits
+     * @param rows rows
+     * @param c classes
+     * @param w2t the output kernel transposed, {@code c × h}
+     * @param h hidden units
+     * @param act {@code rows × h} activations
+     * @param dz receives {@code rows × h} values
+     */
+    abstract void hiddenGradient(float[] dl, int rows, int c, float[] w2t, int h, float[] act, float[] dz);
+
+    /**
+     * The output layer's gradient: {@code gw2t[j·h + u] = Σ_r act[r·h + u] · dl[r·c + j]} and
+     * {@code gb[j] = Σ_r dl[r·c + j]}.
+     *
+     * @param act {@code rows × h} activations
+     * @param dl {@code rows × c} gradient at the logits
+     * @param rows rows
+     * @param h hidden units
+     * @param c classes
+     * @param gw2t receives {@code c × h} values
+     * @param gb receives {@code c} values
+     */
+    abstract void outputGradient(float[] act, float[] dl, int rows, int h, int c, float[] gw2t, float[] gb);
 
     /**
      * Transposes a row-major {@code rows × cols} matrix.

@@ -136,8 +136,8 @@ final class HeadTrainer {
     private double step(int start, int rows) {
         kernel.hiddenForward(xb, rows, k, w1, h, act);
         double loss = outputForwardBackward(start, rows);
-        hiddenGradient(rows);
-        outputGradient(rows);
+        kernel.hiddenGradient(dl, rows, c, w2, h, act, dz);
+        kernel.outputGradient(act, dl, rows, h, c, gw2, gb);
         float lr = (float) (settings.learningRate() / (1.0 + settings.decay() * updates));
         boolean nesterov = settings.nesterov();
         Sgd.step(w2, v2, 0, gw2, 0, gw2.length, lr, mu, nesterov);
@@ -153,9 +153,7 @@ final class HeadTrainer {
         double inverseRows = 1.0 / rows;
         for (int r = 0; r < rows; r++) {
             int lo = r * c;
-            for (int j = 0; j < c; j++) {
-                dl[lo + j] = b2[j] + kernel.dot(act, r * h, w2, j * h, h);
-            }
+            kernel.logitsRow(act, r * h, h, w2, b2, c, dl, lo);
             float max = dl[lo];
             for (int j = 1; j < c; j++) {
                 max = Math.max(max, dl[lo + j]);
@@ -173,33 +171,6 @@ final class HeadTrainer {
             }
         }
         return loss;
-    }
-
-    /** {@code dz = (dl · W2ᵀ) ⊙ [act > 0]}. */
-    private void hiddenGradient(int rows) {
-        java.util.Arrays.fill(dz, 0, rows * h, 0f);
-        for (int r = 0; r < rows; r++) {
-            int ao = r * h;
-            for (int j = 0; j < c; j++) {
-                ScalarKernel.axpy(dl[r * c + j], w2, j * h, dz, ao, h);
-            }
-            for (int u = ao; u < ao + h; u++) {
-                dz[u] = act[u] > 0f ? dz[u] : 0f;
-            }
-        }
-    }
-
-    /** {@code gw2 = (actᵀ · dl)ᵀ}, {@code gb = Σ_r dl}. */
-    private void outputGradient(int rows) {
-        java.util.Arrays.fill(gw2, 0f);
-        java.util.Arrays.fill(gb, 0f);
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < c; j++) {
-                float g = dl[r * c + j];
-                gb[j] += g;
-                ScalarKernel.axpy(g, act, r * h, gw2, j * h, h);
-            }
-        }
     }
 
     private void saveBest() {

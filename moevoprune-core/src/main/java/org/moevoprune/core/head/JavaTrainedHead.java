@@ -90,10 +90,7 @@ final class JavaTrainedHead implements TrainedHead {
             features.gather(mask, start, start + count, xb);
             kernel.hiddenForward(xb, count, k, packedHidden, h, act);
             for (int r = 0; r < count; r++) {
-                int o = (start + r) * c;
-                for (int j = 0; j < c; j++) {
-                    out[o + j] = bias[j] + kernel.dot(act, r * h, outputT, j * h, h);
-                }
+                kernel.logitsRow(act, r * h, h, outputT, bias, c, out, (start + r) * c);
             }
         }
     }

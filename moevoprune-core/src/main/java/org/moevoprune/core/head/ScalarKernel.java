@@ -63,7 +63,40 @@ final class ScalarKernel extends HeadKernel {
     }
 
     @Override
-    float dot(float[] a, int ao, float[] b, int bo, int n) {
+    void logitsRow(float[] act, int ao, int h, float[] w2t, float[] bias, int c, float[] out, int oo) {
+        for (int j = 0; j < c; j++) {
+            out[oo + j] = bias[j] + dot(act, ao, w2t, j * h, h);
+        }
+    }
+
+    @Override
+    void hiddenGradient(float[] dl, int rows, int c, float[] w2t, int h, float[] act, float[] dz) {
+        Arrays.fill(dz, 0, rows * h, 0f);
+        for (int r = 0; r < rows; r++) {
+            int ao = r * h;
+            for (int j = 0; j < c; j++) {
+                axpy(dl[r * c + j], w2t, j * h, dz, ao, h);
+            }
+            for (int u = ao; u < ao + h; u++) {
+                dz[u] = act[u] > 0f ? dz[u] : 0f;
+            }
+        }
+    }
+
+    @Override
+    void outputGradient(float[] act, float[] dl, int rows, int h, int c, float[] gw2t, float[] gb) {
+        Arrays.fill(gw2t, 0, c * h, 0f);
+        Arrays.fill(gb, 0, c, 0f);
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < c; j++) {
+                float g = dl[r * c + j];
+                gb[j] += g;
+                axpy(g, act, r * h, gw2t, j * h, h);
+            }
+        }
+    }
+
+    private static float dot(float[] a, int ao, float[] b, int bo, int n) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
@@ -81,7 +114,7 @@ final class ScalarKernel extends HeadKernel {
         return (s0 + s1) + (s2 + s3);
     }
 
-    static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+    private static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
         for (int u = 0; u < n; u++) {
             y[yo + u] += a * x[xo + u];
         }

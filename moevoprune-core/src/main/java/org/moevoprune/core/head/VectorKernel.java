@@ -38,10 +38,7 @@ final class VectorKernel extends HeadKernel {
         float[] x4 = new float[4 * k];
         int fullRows = rows - rows % 4;
         for (int r = 0; r < fullRows; r += 4) {
-            interleave(x, r, k, x4);
-            for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {
-                forward4(x4, k, panels[hb / BLOCK], h, r * h + hb, out);
-            }
+            forward4(x, r, k, panels, h, out, x4);
         }
         for (int r = fullRows; r < rows; r++) {
             for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {
@@ -49,12 +46,34 @@ final class VectorKernel extends HeadKernel {
             }
         }
         int tail = h - h % BLOCK;
+        relu(out, rows, h, tail);
         if (tail < h) {
             this.tail.forward(x, rows, k, panels[tail / BLOCK], h - tail, h, tail, out);
         }
     }
 
-    private static void interleave(float[] x, int r, int k, float[] x4) {
+    /** ReLU of the first {@code width} units of each row, as a plain loop that C2 vectorises. */
+    private static void relu(float[] out, int rows, int h, int width) {
+        for (int r = 0; r < rows; r++) {
+            for (int u = r * h; u < r * h + width; u++) {
+                out[u] = Math.max(out[u], 0f);
+            }
+        }
+    }
+
+
+    /**
+     * Four rows × every full panel: {@code out = x · W} (the ReLU follows in a plain loop). The four rows are
+     * interleaved first ({@code x4[4i + j] = x[r + j, i]}), so that the inner loop reads one short contiguous run
+     * instead of four streams a row apart.
+     *
+     * <p>Shaped for C2, which has one inlining budget per compiled method and leaves vector operations beyond it
+     * un-intrinsified, falling back to implementations that allocate an array per operation: the vector loop holds
+     * few operations (an unrolled version lost its last FMAs that way), and the interleaving and the panel loop make
+     * the method large enough (over 325 bytecodes) that C2 compiles it on its own rather than inlining it into a
+     * caller whose budget it would exhaust (measured: up to 9× slower forward passes, 2× slower training).
+     */
+    private static void forward4(float[] x, int r, int k, float[][] panels, int h, float[] out, float[] x4) {
         int x0 = r * k;
         for (int i = 0; i < k; i++) {
             x4[4 * i] = x[x0 + i];
@@ -62,75 +81,42 @@ final class VectorKernel extends HeadKernel {
             x4[4 * i + 2] = x[x0 + 2 * k + i];
             x4[4 * i + 3] = x[x0 + 3 * k + i];
         }
-    }
-
-    /**
-     * Four rows × one panel: {@code out = relu(x · W)}. Unrolled by two over {@code i}, which also keeps the method
-     * above C2's inlining size (325 bytecodes): compiled on its own, all its vector operations are intrinsified;
-     * inlined into a larger caller, C2 ran out of inlining budget and fell back to allocating implementations
-     * (measured: a 9× slower forward pass at k = 2048).
-     */
-    private static void forward4(float[] x4, int k, float[] w, int h, int o, float[] out) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector b0 = a0;
-        FloatVector b1 = a0;
-        FloatVector c0 = a0;
-        FloatVector c1 = a0;
-        FloatVector d0 = a0;
-        FloatVector d1 = a0;
-        int i = 0;
-        for (int wi = 0, xi = 0; i + 1 < k; i += 2, wi += 2 * BLOCK, xi += 8) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wi);
-            FloatVector w1 = FloatVector.fromArray(S, w, wi + L);
-            FloatVector v0 = FloatVector.fromArray(S, w, wi + BLOCK);
-            FloatVector v1 = FloatVector.fromArray(S, w, wi + BLOCK + L);
-            FloatVector xa = FloatVector.broadcast(S, x4[xi]);
-            FloatVector xb = FloatVector.broadcast(S, x4[xi + 1]);
-            FloatVector xc = FloatVector.broadcast(S, x4[xi + 2]);
-            FloatVector xd = FloatVector.broadcast(S, x4[xi + 3]);
-            a0 = w0.fma(xa, a0);
-            a1 = w1.fma(xa, a1);
-            b0 = w0.fma(xb, b0);
-            b1 = w1.fma(xb, b1);
-            c0 = w0.fma(xc, c0);
-            c1 = w1.fma(xc, c1);
-            d0 = w0.fma(xd, d0);
-            d1 = w1.fma(xd, d1);
-            xa = FloatVector.broadcast(S, x4[xi + 4]);
-            xb = FloatVector.broadcast(S, x4[xi + 5]);
-            xc = FloatVector.broadcast(S, x4[xi + 6]);
-            xd = FloatVector.broadcast(S, x4[xi + 7]);
-            a0 = v0.fma(xa, a0);
-            a1 = v1.fma(xa, a1);
-            b0 = v0.fma(xb, b0);
-            b1 = v1.fma(xb, b1);
-            c0 = v0.fma(xc, c0);
-            c1 = v1.fma(xc, c1);
-            d0 = v0.fma(xd, d0);
-            d1 = v1.fma(xd, d1);
+        for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {
+            float[] w = panels[hb / BLOCK];
+            int o = r * h + hb;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            FloatVector b0 = a0;
+            FloatVector b1 = a0;
+            FloatVector c0 = a0;
+            FloatVector c1 = a0;
+            FloatVector d0 = a0;
+            FloatVector d1 = a0;
+            for (int i = 0, wi = 0, xi = 0; i < k; i++, wi += BLOCK, xi += 4) {
+                FloatVector w0 = FloatVector.fromArray(S, w, wi);
+                FloatVector w1 = FloatVector.fromArray(S, w, wi + L);
+                FloatVector xa = FloatVector.broadcast(S, x4[xi]);
+                FloatVector xb = FloatVector.broadcast(S, x4[xi + 1]);
+                FloatVector xc = FloatVector.broadcast(S, x4[xi + 2]);
+                FloatVector xd = FloatVector.broadcast(S, x4[xi + 3]);
+                a0 = w0.fma(xa, a0);
+                a1 = w1.fma(xa, a1);
+                b0 = w0.fma(xb, b0);
+                b1 = w1.fma(xb, b1);
+                c0 = w0.fma(xc, c0);
+                c1 = w1.fma(xc, c1);
+                d0 = w0.fma(xd, d0);
+                d1 = w1.fma(xd, d1);
+            }
+            a0.intoArray(out, o);
+            a1.intoArray(out, o + L);
+            b0.intoArray(out, o + h);
+            b1.intoArray(out, o + h + L);
+            c0.intoArray(out, o + 2 * h);
+            c1.intoArray(out, o + 2 * h + L);
+            d0.intoArray(out, o + 3 * h);
+            d1.intoArray(out, o + 3 * h + L);
         }
-        if (i < k) {
-            int wi = i * BLOCK;
-            FloatVector w0 = FloatVector.fromArray(S, w, wi);
-            FloatVector w1 = FloatVector.fromArray(S, w, wi + L);
-            FloatVector xa = FloatVector.broadcast(S, x4[4 * i]);
-            FloatVector xb = FloatVector.broadcast(S, x4[4 * i + 1]);
-            FloatVector xc = FloatVector.broadcast(S, x4[4 * i + 2]);
-            FloatVector xd = FloatVector.broadcast(S, x4[4 * i + 3]);
-            a0 = w0.fma(xa, a0);
-            a1 = w1.fma(xa, a1);
-            b0 = w0.fma(xb, b0);
-            b1 = w1.fma(xb, b1);
-            c0 = w0.fma(xc, c0);
-            c1 = w1.fma(xc, c1);
-            d0 = w0.fma(xd, d0);
-            d1 = w1.fma(xd, d1);
-        }
-        storeRelu(a0, a1, out, o);
-        storeRelu(b0, b1, out, o + h);
-        storeRelu(c0, c1, out, o + 2 * h);
-        storeRelu(d0, d1, out, o + 3 * h);
     }
 
     private static void forward1(float[] x, int r, int k, float[] w, int h, int hb, float[] out) {
@@ -142,28 +128,82 @@ final class VectorKernel extends HeadKernel {
             a0 = FloatVector.fromArray(S, w, wi).fma(xa, a0);
             a1 = FloatVector.fromArray(S, w, wi + L).fma(xa, a1);
         }
-        storeRelu(a0, a1, out, r * h + hb);
+        a0.intoArray(out, r * h + hb);
+        a1.intoArray(out, r * h + hb + L);
     }
 
-    private static void storeRelu(FloatVector v0, FloatVector v1, float[] out, int o) {
-        v0.lanewise(VectorOperators.MAX, 0f).intoArray(out, o);
-        v1.lanewise(VectorOperators.MAX, 0f).intoArray(out, o + L);
-    }
 
+    /** One class per pass over the activations, two accumulators, the reduction once per class. */
     @Override
-    float dot(float[] a, int ao, float[] b, int bo, int n) {
-        FloatVector s0 = FloatVector.zero(S);
-        FloatVector s1 = s0;
-        int u = 0;
-        for (; u + BLOCK <= n; u += BLOCK) {
-            s0 = FloatVector.fromArray(S, a, ao + u).fma(FloatVector.fromArray(S, b, bo + u), s0);
-            s1 = FloatVector.fromArray(S, a, ao + u + L).fma(FloatVector.fromArray(S, b, bo + u + L), s1);
+    void logitsRow(float[] act, int ao, int h, float[] w2t, float[] bias, int c, float[] out, int oo) {
+        int vh = h - h % BLOCK;
+        for (int j = 0; j < c; j++) {
+            int p = j * h;
+            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s1 = s0;
+            for (int u = 0; u < vh; u += BLOCK) {
+                s0 = FloatVector.fromArray(S, act, ao + u).fma(FloatVector.fromArray(S, w2t, p + u), s0);
+                s1 = FloatVector.fromArray(S, act, ao + u + L).fma(FloatVector.fromArray(S, w2t, p + u + L), s1);
+            }
+            float sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+            for (int u = vh; u < h; u++) {
+                sum += act[ao + u] * w2t[p + u];
+            }
+            out[oo + j] = bias[j] + sum;
         }
-        float sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
-        for (; u < n; u++) {
-            sum += a[ao + u] * b[bo + u];
+    }
+
+    /** One vector of hidden units at a time, all classes accumulated in a register, one store. */
+    @Override
+    void hiddenGradient(float[] dl, int rows, int c, float[] w2t, int h, float[] act, float[] dz) {
+        int vh = h - h % L;
+        for (int r = 0; r < rows; r++) {
+            int ro = r * h;
+            int lo = r * c;
+            for (int u = 0; u < vh; u += L) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int j = 0; j < c; j++) {
+                    acc = FloatVector.fromArray(S, w2t, j * h + u).fma(FloatVector.broadcast(S, dl[lo + j]), acc);
+                }
+                FloatVector a = FloatVector.fromArray(S, act, ro + u);
+                acc.blend(0f, a.compare(VectorOperators.LE, 0f)).intoArray(dz, ro + u);
+            }
+            for (int u = vh; u < h; u++) {
+                float s = 0f;
+                for (int j = 0; j < c; j++) {
+                    s += dl[lo + j] * w2t[j * h + u];
+                }
+                dz[ro + u] = act[ro + u] > 0f ? s : 0f;
+            }
         }
-        return sum;
+    }
+
+    /** One vector of hidden units per class at a time, summed over the batch in a register, one store. */
+    @Override
+    void outputGradient(float[] act, float[] dl, int rows, int h, int c, float[] gw2t, float[] gb) {
+        int vh = h - h % L;
+        for (int j = 0; j < c; j++) {
+            float bias = 0f;
+            for (int r = 0; r < rows; r++) {
+                bias += dl[r * c + j];
+            }
+            gb[j] = bias;
+            int go = j * h;
+            for (int u = 0; u < vh; u += L) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int r = 0; r < rows; r++) {
+                    acc = FloatVector.fromArray(S, act, r * h + u).fma(FloatVector.broadcast(S, dl[r * c + j]), acc);
+                }
+                acc.intoArray(gw2t, go + u);
+            }
+            for (int u = vh; u < h; u++) {
+                float s = 0f;
+                for (int r = 0; r < rows; r++) {
+                    s += act[r * h + u] * dl[r * c + j];
+                }
+                gw2t[go + u] = s;
+            }
+        }
     }
 
     @Override

@@ -110,8 +110,18 @@ class AutoSparseHeadTest extends SparseHeadContractTest {
         }
 
         @Override
-        float dot(float[] a, int ao, float[] b, int bo, int n) {
-            return scalar.dot(a, ao, b, bo, n);
+        void logitsRow(float[] act, int ao, int h, float[] w2t, float[] bias, int c, float[] out, int oo) {
+            scalar.logitsRow(act, ao, h, w2t, bias, c, out, oo);
+        }
+
+        @Override
+        void hiddenGradient(float[] dl, int rows, int c, float[] w2t, int h, float[] act, float[] dz) {
+            scalar.hiddenGradient(dl, rows, c, w2t, h, act, dz);
+        }
+
+        @Override
+        void outputGradient(float[] act, float[] dl, int rows, int h, int c, float[] gw2t, float[] gb) {
+            scalar.outputGradient(act, dl, rows, h, c, gw2t, gb);
         }
     }
 }
