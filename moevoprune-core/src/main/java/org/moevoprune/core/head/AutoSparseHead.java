@@ -15,26 +15,24 @@ import org.moevoprune.api.TrainingSummary;
  * the best native provider found on the class path (ND4J, when {@code moevoprune-nd4j} is there). Without a native
  * provider it is the pure-Java head.
  *
- * <p>The rule comes from step times measured on this project's 2-core machine (README, "Speed"), F = 1280, H = 512:
+ * <p>The rule comes from the JMH measurements in the README ("Speed"), F = 1280, H = 512, C = 10, N = 6000:
  * <ul>
- *   <li>with the Java Vector API kernel, the pure-Java head is faster at the reference batch of 32 for every
- *       {@code k} (236–1547 µs against 322–2198 µs per step for k = 16–1280) and for inference; ND4J is faster from
- *       batches of 128 up (at 256: 1215–9158 µs against 1695–9634 µs), so it trains when {@code batchSize ≥ 128};</li>
- *   <li>with the portable scalar kernel (no {@code --add-modules jdk.incubator.vector}, about 3× slower) the native
- *       head is faster once the compacted layer has {@code k·H ≥ 2 048} weights.</li>
+ *   <li>with the Java Vector API kernel ({@code --add-modules jdk.incubator.vector}) the pure-Java head trained
+ *       faster than ND4J at every density and at batches of 32 and 256 (one epoch: 39–266 ms against 83–424 ms at
+ *       batch 32, 31–205 ms against 51–223 ms at batch 256) and computed logits faster, so it is always used;</li>
+ *   <li>with the portable scalar kernel (about 4× slower) the native head is used once the compacted layer has
+ *       {@code k·H ≥ 2 048} weights, below which ND4J's fixed cost per native call dominates.</li>
  * </ul>
  *
- * <p>The choice depends only on {@code k}, {@code H}, the batch size and the Java kernel in use, so a run is as
- * reproducible as with a fixed provider, provided it is resumed on a JVM with the same options. Stateless and
- * thread-safe; the providers are looked up once, on first use.
+ * <p>The choice depends only on {@code k}, {@code H} and the Java kernel in use, so a run is as reproducible as
+ * with a fixed provider, provided it is resumed on a JVM with the same options. Stateless and thread-safe; the
+ * providers are looked up once, on first use.
  */
 public final class AutoSparseHead implements SparseHead {
 
     /** The provider id. */
     public static final String ID = "auto";
 
-    /** The batch size {@link #choose} takes for heads that only compute logits (restored heads). */
-    public static final int INFERENCE = -1;
 
     private final JavaSparseHead java;
     private volatile SparseHead nativeHead;
@@ -72,29 +70,23 @@ public final class AutoSparseHead implements SparseHead {
     public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(settings, "settings");
-        return choose(mask.activeCount(), settings.hiddenUnits(), settings.batchSize())
-                .train(train, mask, settings, seed);
+        return choose(mask.activeCount(), settings.hiddenUnits()).train(train, mask, settings, seed);
     }
 
     @Override
     public TrainedHead restore(HeadParameters parameters, TrainingSummary summary) {
-        return choose(parameters.activeCount(), parameters.hiddenUnits(), INFERENCE).restore(parameters, summary);
+        return choose(parameters.activeCount(), parameters.hiddenUnits()).restore(parameters, summary);
     }
 
     /**
      * @param activeCount {@code k}
      * @param hiddenUnits {@code H}
-     * @param batchSize the training batch size, or {@link #INFERENCE} for a head that only computes logits
      * @return the head this provider uses for a first layer of that size
      */
-    public SparseHead choose(int activeCount, int hiddenUnits, int batchSize) {
+    public SparseHead choose(int activeCount, int hiddenUnits) {
         SparseHead other = nativeHead();
-        if (other == null) {
-            return java;
-        }
-        boolean nativeWins = java.kernel().equals("vector")
-                ? batchSize != INFERENCE && batchSize >= 128
-                : (long) activeCount * hiddenUnits >= 2_048;
+        boolean nativeWins = other != null && !java.kernel().equals("vector")
+                && (long) activeCount * hiddenUnits >= 2_048;
         return nativeWins ? other : java;
     }
 

@@ -48,7 +48,7 @@ class AutoSparseHeadTest extends SparseHeadContractTest {
     void isTheDefaultProviderAndIsPureJavaWithoutANativeOne() {
         SparseHead best = ProviderRegistry.load(SparseHead.class).best();
         assertEquals(AutoSparseHead.class, best.getClass());
-        assertEquals(JavaSparseHead.class, ((AutoSparseHead) best).choose(1280, 512, 256).getClass());
+        assertEquals(JavaSparseHead.class, ((AutoSparseHead) best).choose(1280, 512).getClass());
     }
 
     @Test
@@ -56,15 +56,13 @@ class AutoSparseHeadTest extends SparseHeadContractTest {
         JavaSparseHead vector = new JavaSparseHead(new VectorOrScalar("vector"));
         Native nativeHead = new Native();
         AutoSparseHead auto = new AutoSparseHead(vector, nativeHead);
-        assertSame(vector, auto.choose(1280, 512, 32));
-        assertSame(vector, auto.choose(1280, 512, 127));
-        assertSame(nativeHead, auto.choose(16, 512, 128));
-        assertSame(vector, auto.choose(1280, 512, AutoSparseHead.INFERENCE));
+        assertSame(vector, auto.choose(1280, 512));
+        assertSame(vector, auto.choose(16, 64));
         JavaSparseHead scalar = new JavaSparseHead(new ScalarKernel());
         AutoSparseHead withScalar = new AutoSparseHead(scalar, nativeHead);
-        assertSame(nativeHead, withScalar.choose(32, 64, 32));
-        assertSame(scalar, withScalar.choose(31, 64, 32));
-        assertSame(nativeHead, withScalar.choose(32, 64, AutoSparseHead.INFERENCE));
+        assertSame(nativeHead, withScalar.choose(32, 64));
+        assertSame(nativeHead, withScalar.choose(1280, 512));
+        assertSame(scalar, withScalar.choose(31, 64));
     }
 
     @Test
