@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")"
 if [ ! -f moevoprune-examples/target/moevoprune.jar ] || [ -n "$(find . -name '*.java' -newer moevoprune-examples/target/moevoprune.jar -print -quit)" ]; then
-    mvn -B -q -DskipTests package
+    mvn -B -q -Dstyle.color=never -DskipTests package
 fi
 # OMP_WAIT_POLICY: ND4J's OpenMP threads spin by default and starve OpenBLAS on small machines.
 # --add-modules jdk.incubator.vector: the pure-Java head's Vector API kernel (about 3x faster than plain loops).
