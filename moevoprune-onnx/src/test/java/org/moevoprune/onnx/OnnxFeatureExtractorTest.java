@@ -48,11 +48,19 @@ class OnnxFeatureExtractorTest {
             }
         }
         assertEquals(5, reports.size());
-        for (int i = 0; i < reports.size(); i++) {
-            assertEquals(37, reports.get(i).total());
-            assertEquals("tiny", reports.get(i).task());
-            assertEquals(Math.min(37, 8 * (i + 1)), reports.get(i).done(), "reports come in order, one per batch");
+        int previous = 0;
+        boolean sawLastBatch = false;
+        for (ExtractionProgress report : reports) {
+            assertEquals(37, report.total());
+            assertEquals("tiny", report.task());
+            // One report per batch, counts rising by a batch (8) or the last, short one (5): with two parallel runs
+            // the short batch may finish before a full one.
+            int step = report.done() - previous;
+            assertTrue(step == 8 || (step == 5 && !sawLastBatch), "report after " + previous + " adds " + step);
+            sawLastBatch |= step == 5;
+            previous = report.done();
         }
+        assertEquals(37, previous);
         assertEquals(java.time.Duration.ZERO, reports.get(4).remaining());
     }
 
