@@ -1,6 +1,7 @@
 package org.moevoprune.nd4j;
 
 import java.util.Arrays;
+import org.moevoprune.api.EpochLoop;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
@@ -22,7 +23,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link Batch#maskHiddenGradient()}) and the update of the {@code C} output biases. Confined to one thread; {@link #close()} frees what the returned
  * head does not keep.
  */
-final class Nd4jTrainer implements AutoCloseable {
+final class Nd4jTrainer implements EpochLoop.Epochs, AutoCloseable {
 
     private final FeatureMatrix features;
     private final int[] labels;
@@ -92,44 +93,14 @@ final class Nd4jTrainer implements AutoCloseable {
 
     /** Trains to the end and returns the head, which takes over the weight matrices. */
     Nd4jTrainedHead run() {
-        double bestLoss = Double.POSITIVE_INFINITY;
-        double loss = Double.NaN;
-        int bestEpoch = 0;
-        int wait = 0;
-        int epochs = 0;
-        boolean stoppedEarly = false;
-        boolean diverged = false;
-        while (epochs < settings.maxEpochs()) {
-            loss = epoch(epochs++);
-            if (!Double.isFinite(loss)) {
-                diverged = true;
-                restoreBest();
-                break;
-            }
-            if (loss < bestLoss - settings.minDelta()) {
-                bestLoss = loss;
-                bestEpoch = epochs;
-                wait = 0;
-                saveBest();
-            } else if (settings.earlyStopping() && ++wait >= settings.patience()) {
-                stoppedEarly = true;
-                if (settings.restoreBestWeights()) {
-                    restoreBest();
-                }
-                break;
-            }
-        }
-        if (bestEpoch == 0) {
-            bestLoss = loss;
-        }
-        TrainingSummary summary = new TrainingSummary(epochs, updates, bestEpoch, bestLoss, loss, stoppedEarly,
-                diverged);
+        TrainingSummary summary = EpochLoop.run(settings, this);
         handedOver = true;
         return new Nd4jTrainedHead(mask, h, c, w1, w2, b2.clone(), summary);
     }
 
     /** One pass over the shuffled split; returns the mean loss over its samples, as computed during the pass. */
-    private double epoch(int epoch) {
+    @Override
+    public double epoch(int epoch) {
         random.epochOrder(epoch, order);
         double sum = 0;
         for (int start = 0; start < n; start += batchSize) {
@@ -218,13 +189,20 @@ final class Nd4jTrainer implements AutoCloseable {
         return loss;
     }
 
-    private void saveBest() {
+    @Override
+    public long updates() {
+        return updates;
+    }
+
+    @Override
+    public void saveBest() {
         best1.assign(w1);
         best2.assign(w2);
         System.arraycopy(b2, 0, bestB, 0, c);
     }
 
-    private void restoreBest() {
+    @Override
+    public void restoreBest() {
         w1.assign(best1);
         w2.assign(best2);
         System.arraycopy(bestB, 0, b2, 0, c);

@@ -1,6 +1,7 @@
 package org.moevoprune.core.head;
 
 import java.util.Objects;
+import org.moevoprune.api.EpochLoop;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
@@ -14,7 +15,7 @@ import org.moevoprune.api.TrainingSummary;
  * the mean softmax cross-entropy, early stopping on the training loss. Every buffer is allocated here, once per
  * run; the batch loop allocates nothing. Confined to one thread.
  */
-final class HeadTrainer {
+final class HeadTrainer implements EpochLoop.Epochs {
 
     private final HeadKernel kernel;
     private final FeatureMatrix features;
@@ -85,42 +86,12 @@ final class HeadTrainer {
 
     /** Trains to the end and returns the head. */
     JavaTrainedHead run() {
-        double bestLoss = Double.POSITIVE_INFINITY;
-        double loss = Double.NaN;
-        int bestEpoch = 0;
-        int wait = 0;
-        int epochs = 0;
-        boolean stoppedEarly = false;
-        boolean diverged = false;
-        while (epochs < settings.maxEpochs()) {
-            loss = epoch(epochs++);
-            if (!Double.isFinite(loss)) {
-                diverged = true;
-                restoreBest();
-                break;
-            }
-            if (loss < bestLoss - settings.minDelta()) {
-                bestLoss = loss;
-                bestEpoch = epochs;
-                wait = 0;
-                saveBest();
-            } else if (settings.earlyStopping() && ++wait >= settings.patience()) {
-                stoppedEarly = true;
-                if (settings.restoreBestWeights()) {
-                    restoreBest();
-                }
-                break;
-            }
-        }
-        if (bestEpoch == 0) {
-            bestLoss = loss;
-        }
-        TrainingSummary summary = new TrainingSummary(epochs, updates, bestEpoch, bestLoss, loss, stoppedEarly,
-                diverged);
+        TrainingSummary summary = EpochLoop.run(settings, this);
         return new JavaTrainedHead(kernel, mask, h, c, w1, w2, b2, summary);
     }
 
-    private double epoch(int epoch) {
+    @Override
+    public double epoch(int epoch) {
         random.epochOrder(epoch, order);
         int batch = Math.min(settings.batchSize(), n);
         double sum = 0;
@@ -173,13 +144,20 @@ final class HeadTrainer {
         return loss;
     }
 
-    private void saveBest() {
+    @Override
+    public long updates() {
+        return updates;
+    }
+
+    @Override
+    public void saveBest() {
         HeadKernel.copy(w1, best1);
         System.arraycopy(w2, 0, best2, 0, w2.length);
         System.arraycopy(b2, 0, bestB, 0, b2.length);
     }
 
-    private void restoreBest() {
+    @Override
+    public void restoreBest() {
         HeadKernel.copy(best1, w1);
         System.arraycopy(best2, 0, w2, 0, w2.length);
         System.arraycopy(bestB, 0, b2, 0, b2.length);
