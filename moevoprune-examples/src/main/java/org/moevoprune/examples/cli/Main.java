@@ -80,7 +80,7 @@ public final class Main {
 
     private static void hintVectorApi(PrintStream err) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            err.println("moevoprune: tip: 'java --add-modules jdk.incubator.vector -jar ...' trains heads ~3x faster");
+            err.println("moevoprune: tip: 'java --add-modules jdk.incubator.vector -jar ...' trains heads several times faster");
         }
     }
 

@@ -78,7 +78,7 @@ final class PruneCommand {
             and AUROC percentile windows, and of greedy selection) against their best member, and writes
             DIR/report.html: a self-contained page with the front, the hypervolume by step, the ensembles, the
             most frequent features and the settings, that opens offline in any browser.
-            Tip: run java with --add-modules jdk.incubator.vector for the ~3x faster Vector API head kernel.
+            Tip: run java with --add-modules jdk.incubator.vector for the several times faster Vector API head kernel.
             """;
 
     private static final Set<String> OPTIONS = Set.of("--train", "--train-labels", "--test", "--test-labels",
