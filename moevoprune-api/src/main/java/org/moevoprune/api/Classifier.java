@@ -79,4 +79,32 @@ public interface Classifier {
             out[r] = best;
         }
     }
+
+    /**
+     * Row-wise softmax in place, computed stably: the row's maximum subtracted, the sum in double.
+     *
+     * @param values {@code rows × columns} logits, row-major; overwritten with probabilities
+     * @param rows the number of rows
+     * @param columns the number of columns, ≥ 1
+     */
+    static void softmaxRows(float[] values, int rows, int columns) {
+        if (columns < 1) {
+            throw new IllegalArgumentException("softmax needs at least one column, got " + columns);
+        }
+        Objects.checkFromIndexSize(0, Math.multiplyExact(rows, columns), values.length);
+        for (int r = 0; r < rows; r++) {
+            int base = r * columns;
+            float max = values[base];
+            for (int j = 1; j < columns; j++) {
+                max = Math.max(max, values[base + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < columns; j++) {
+                sum += Math.exp(values[base + j] - max);
+            }
+            for (int j = 0; j < columns; j++) {
+                values[base + j] = (float) (Math.exp(values[base + j] - max) / sum);
+            }
+        }
+    }
 }

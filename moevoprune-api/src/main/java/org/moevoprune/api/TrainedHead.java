@@ -68,21 +68,7 @@ public interface TrainedHead extends Classifier {
     @Override
     default void probabilities(FeatureMatrix features, float[] out) {
         logits(features, out);
-        int c = classCount();
-        for (int r = 0; r < features.rows(); r++) {
-            int base = r * c;
-            float max = out[base];
-            for (int j = 1; j < c; j++) {
-                max = Math.max(max, out[base + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < c; j++) {
-                sum += Math.exp(out[base + j] - max);
-            }
-            for (int j = 0; j < c; j++) {
-                out[base + j] = (float) (Math.exp(out[base + j] - max) / sum);
-            }
-        }
+        Classifier.softmaxRows(out, features.rows(), classCount());
     }
 
     /** The argmax of the logits, ties to the smallest class index. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
@@ -98,11 +99,11 @@ public final class Nd4jSparseHead implements SparseHead {
      */
     @Override
     public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
-        requireTrainable(train, mask);
+        HeadTraining.requireTrainable(train, mask);
         Objects.requireNonNull(settings, "settings");
         Nd4jRuntime.require();
         if (mask.activeCount() == 0) {
-            return untrained(mask, settings.hiddenUnits(), train.classCount(), seed);
+            return HeadTraining.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
         }
         try (Nd4jTrainer trainer = new Nd4jTrainer(train, mask, settings, seed)) {
             return trainer.run();
@@ -120,26 +121,6 @@ public final class Nd4jSparseHead implements SparseHead {
         Objects.requireNonNull(summary, "summary");
         Nd4jRuntime.require();
         return Nd4jTrainedHead.of(parameters, summary);
-    }
-
-    /** The empty mask's head: initial output layer, zero bias, so uniform predictions (see {@link SparseHead}). */
-    private TrainedHead untrained(FeatureMask mask, int hiddenUnits, int classCount, long seed) {
-        HeadParameters initial = TrainingRandom.of(seed).initialParameters(mask, hiddenUnits, classCount);
-        double uniformLoss = Math.log(classCount);
-        return restore(initial, new TrainingSummary(0, 0, 0, uniformLoss, uniformLoss, false, false));
-    }
-
-    private static void requireTrainable(LabelledFeatures train, FeatureMask mask) {
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(mask, "mask");
-        if (mask.length() != train.featureCount()) {
-            throw new IllegalArgumentException("mask has " + mask.length() + " bits but the training features have "
-                    + train.featureCount() + " columns: build the mask over the backbone's feature dimension");
-        }
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("the training split is empty: a head needs at least one labelled "
-                    + "training sample");
-        }
     }
 
     @Override

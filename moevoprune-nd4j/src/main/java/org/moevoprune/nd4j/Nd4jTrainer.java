@@ -1,10 +1,10 @@
 package org.moevoprune.nd4j;
 
 import java.util.Arrays;
-import org.moevoprune.api.EpochLoop;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
@@ -23,7 +23,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link Batch#maskHiddenGradient()}) and the update of the {@code C} output biases. Confined to one thread; {@link #close()} frees what the returned
  * head does not keep.
  */
-final class Nd4jTrainer implements EpochLoop.Epochs, AutoCloseable {
+final class Nd4jTrainer implements HeadTraining.Epochs, AutoCloseable {
 
     private final FeatureMatrix features;
     private final int[] labels;
@@ -93,7 +93,7 @@ final class Nd4jTrainer implements EpochLoop.Epochs, AutoCloseable {
 
     /** Trains to the end and returns the head, which takes over the weight matrices. */
     Nd4jTrainedHead run() {
-        TrainingSummary summary = EpochLoop.run(settings, this);
+        TrainingSummary summary = HeadTraining.run(settings, this);
         handedOver = true;
         return new Nd4jTrainedHead(mask, h, c, w1, w2, b2.clone(), summary);
     }
@@ -167,23 +167,12 @@ final class Nd4jTrainer implements EpochLoop.Epochs, AutoCloseable {
         double inverseRows = 1.0 / rows;
         for (int r = 0; r < rows; r++) {
             int o = r * c;
-            float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) {
                 logits[o + j] += b2[j];
-                max = Math.max(max, logits[o + j]);
             }
-            double sum = 0;
+            loss += HeadTraining.softmaxCrossEntropy(logits, o, c, labels[order[start + r]], inverseRows);
             for (int j = 0; j < c; j++) {
-                sum += Math.exp(logits[o + j] - max);
-            }
-            double logSumExp = max + Math.log(sum);
-            int y = labels[order[start + r]];
-            loss += logSumExp - logits[o + y];
-            for (int j = 0; j < c; j++) {
-                double p = Math.exp(logits[o + j] - logSumExp);
-                float g = (float) ((j == y ? p - 1.0 : p) * inverseRows);
-                logits[o + j] = g;
-                gb[j] += g;
+                gb[j] += logits[o + j];
             }
         }
         return loss;

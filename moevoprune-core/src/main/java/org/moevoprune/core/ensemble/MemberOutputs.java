@@ -58,23 +58,10 @@ final class MemberOutputs {
         return OdinScores.maxSoftmax(FeatureMatrix.wrap(logits, rows, classes), temperature);
     }
 
-    /** Row-wise softmax, bit for bit the default of {@link TrainedHead#probabilities}. */
+    /** Row-wise softmax of a copy, bit for bit the default of {@link TrainedHead#probabilities}. */
     private static float[] softmax(float[] logits, int rows, int c) {
         float[] out = logits.clone();
-        for (int r = 0; r < rows; r++) {
-            int base = r * c;
-            float max = out[base];
-            for (int j = 1; j < c; j++) {
-                max = Math.max(max, out[base + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < c; j++) {
-                sum += Math.exp(out[base + j] - max);
-            }
-            for (int j = 0; j < c; j++) {
-                out[base + j] = (float) (Math.exp(out[base + j] - max) / sum);
-            }
-        }
+        Classifier.softmaxRows(out, rows, c);
         return out;
     }
 }

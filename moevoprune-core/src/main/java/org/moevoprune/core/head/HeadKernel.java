@@ -45,8 +45,18 @@ abstract class HeadKernel {
      * @param panels the hidden kernel in this kernel's packed layout
      * @param h the number of hidden units
      * @param out receives {@code rows × h} activations
+     * @param scratch at least {@link #scratchSize(int) scratchSize(k)} floats of working space
      */
-    abstract void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out);
+    abstract void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out, float[] scratch);
+
+    /**
+     * @param k the number of active features
+     * @return the working space {@link #hiddenForward} and {@link #hiddenUpdate} need, so that callers allocate it
+     *     once per run instead of once per batch
+     */
+    int scratchSize(int k) {
+        return 4 * block();
+    }
 
     /**
      * For each weight, {@code g = Σ_r x[r, i] · dz[r, u]} (the batch-summed gradient; {@code dz} already carries
@@ -63,7 +73,7 @@ abstract class HeadKernel {
      * @param lr this update's learning rate
      * @param mu the momentum
      * @param nesterov whether the update is Nesterov's
-     * @param scratch at least {@code 4 × }{@link #block()} floats of working space
+     * @param scratch at least {@link #scratchSize(int) scratchSize(k)} floats of working space
      */
     abstract void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[][] panels, float[][] velocity,
             float lr, float mu, boolean nesterov, float[] scratch);

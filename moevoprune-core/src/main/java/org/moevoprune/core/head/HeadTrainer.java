@@ -1,10 +1,9 @@
 package org.moevoprune.core.head;
 
-import java.util.Objects;
-import org.moevoprune.api.EpochLoop;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
@@ -15,7 +14,7 @@ import org.moevoprune.api.TrainingSummary;
  * the mean softmax cross-entropy, early stopping on the training loss. Every buffer is allocated here, once per
  * run; the batch loop allocates nothing. Confined to one thread.
  */
-final class HeadTrainer implements EpochLoop.Epochs {
+final class HeadTrainer implements HeadTraining.Epochs {
 
     private final HeadKernel kernel;
     private final FeatureMatrix features;
@@ -81,12 +80,12 @@ final class HeadTrainer implements EpochLoop.Epochs {
         dz = new float[batch * h];
         gw2 = new float[h * c];
         gb = new float[c];
-        scratch = new float[4 * kernel.block()];
+        scratch = new float[kernel.scratchSize(k)];
     }
 
     /** Trains to the end and returns the head. */
     JavaTrainedHead run() {
-        TrainingSummary summary = EpochLoop.run(settings, this);
+        TrainingSummary summary = HeadTraining.run(settings, this);
         return new JavaTrainedHead(kernel, mask, h, c, w1, w2, b2, summary);
     }
 
@@ -105,7 +104,7 @@ final class HeadTrainer implements EpochLoop.Epochs {
 
     /** One SGD update on the batch {@code order[start … start + rows)}; returns its summed loss. */
     private double step(int start, int rows) {
-        kernel.hiddenForward(xb, rows, k, w1, h, act);
+        kernel.hiddenForward(xb, rows, k, w1, h, act, scratch);
         double loss = outputForwardBackward(start, rows);
         kernel.hiddenGradient(dl, rows, c, w2, h, act, dz);
         kernel.outputGradient(act, dl, rows, h, c, gw2, gb);
@@ -125,21 +124,7 @@ final class HeadTrainer implements EpochLoop.Epochs {
         for (int r = 0; r < rows; r++) {
             int lo = r * c;
             kernel.logitsRow(act, r * h, h, w2, b2, c, dl, lo);
-            float max = dl[lo];
-            for (int j = 1; j < c; j++) {
-                max = Math.max(max, dl[lo + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < c; j++) {
-                sum += Math.exp(dl[lo + j] - max);
-            }
-            double logSumExp = max + Math.log(sum);
-            int y = labels[order[start + r]];
-            loss += logSumExp - dl[lo + y];
-            for (int j = 0; j < c; j++) {
-                double p = Math.exp(dl[lo + j] - logSumExp);
-                dl[lo + j] = (float) ((j == y ? p - 1.0 : p) * inverseRows);
-            }
+            loss += HeadTraining.softmaxCrossEntropy(dl, lo, c, labels[order[start + r]], inverseRows);
         }
         return loss;
     }
@@ -161,18 +146,5 @@ final class HeadTrainer implements EpochLoop.Epochs {
         HeadKernel.copy(best1, w1);
         System.arraycopy(best2, 0, w2, 0, w2.length);
         System.arraycopy(bestB, 0, b2, 0, b2.length);
-    }
-
-    static void requireTrainable(LabelledFeatures train, FeatureMask mask) {
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(mask, "mask");
-        if (mask.length() != train.featureCount()) {
-            throw new IllegalArgumentException("mask has " + mask.length() + " bits but the training features have "
-                    + train.featureCount() + " columns: build the mask over the backbone's feature dimension");
-        }
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("the training split is empty: a head needs at least one labelled "
-                    + "training sample");
-        }
     }
 }

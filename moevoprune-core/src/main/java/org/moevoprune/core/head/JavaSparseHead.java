@@ -3,10 +3,10 @@ package org.moevoprune.core.head;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
 
@@ -53,10 +53,10 @@ public final class JavaSparseHead implements SparseHead {
 
     @Override
     public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
-        HeadTrainer.requireTrainable(train, mask);
+        HeadTraining.requireTrainable(train, mask);
         Objects.requireNonNull(settings, "settings");
         if (mask.activeCount() == 0) {
-            return untrained(mask, settings.hiddenUnits(), train.classCount(), seed);
+            return HeadTraining.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
         }
         return new HeadTrainer(kernel, train, mask, settings, seed).run();
     }
@@ -66,13 +66,6 @@ public final class JavaSparseHead implements SparseHead {
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(summary, "summary");
         return JavaTrainedHead.of(kernel, parameters, summary);
-    }
-
-    /** The empty mask's head: initial output layer, zero bias, so uniform predictions (see {@link SparseHead}). */
-    private TrainedHead untrained(FeatureMask mask, int hiddenUnits, int classCount, long seed) {
-        HeadParameters initial = TrainingRandom.of(seed).initialParameters(mask, hiddenUnits, classCount);
-        double uniformLoss = Math.log(classCount);
-        return restore(initial, new TrainingSummary(0, 0, 0, uniformLoss, uniformLoss, false, false));
     }
 
     @Override

@@ -85,10 +85,11 @@ final class JavaTrainedHead implements TrainedHead {
         int block = Math.min(ROW_BLOCK, Math.max(rows, 1));
         float[] xb = new float[block * k];
         float[] act = new float[block * h];
+        float[] scratch = new float[kernel.scratchSize(k)];
         for (int start = 0; start < rows; start += block) {
             int count = Math.min(block, rows - start);
             features.gather(mask, start, start + count, xb);
-            kernel.hiddenForward(xb, count, k, packedHidden, h, act);
+            kernel.hiddenForward(xb, count, k, packedHidden, h, act, scratch);
             for (int r = 0; r < count; r++) {
                 kernel.logitsRow(act, r * h, h, outputT, bias, c, out, (start + r) * c);
             }

@@ -21,7 +21,7 @@ final class ScalarKernel extends HeadKernel {
     }
 
     @Override
-    void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out) {
+    void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out, float[] scratch) {
         for (int hb = 0; hb < h; hb += BLOCK) {
             int width = Math.min(BLOCK, h - hb);
             float[] panel = panels[hb / BLOCK];

@@ -31,14 +31,19 @@ final class VectorKernel extends HeadKernel {
         return BLOCK;
     }
 
+    /** The update's gradient rows, or the forward pass's four interleaved input rows, whichever is larger. */
     @Override
-    void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out) {
+    int scratchSize(int k) {
+        return 4 * Math.max(BLOCK, k);
+    }
+
+    @Override
+    void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out, float[] scratch) {
         // The four rows of a micro-kernel are interleaved first (x4[4i + j] = x[r + j, i]): reading them at their
         // own row stride made four strided streams that collapsed throughput about 7x for k >= 2048.
-        float[] x4 = new float[4 * k];
         int fullRows = rows - rows % 4;
         for (int r = 0; r < fullRows; r += 4) {
-            forward4(x, r, k, panels, h, out, x4);
+            forward4(x, r, k, panels, h, out, scratch);
         }
         for (int r = fullRows; r < rows; r++) {
             for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {

@@ -97,8 +97,8 @@ class AutoSparseHeadTest extends SparseHeadContractTest {
         }
 
         @Override
-        void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out) {
-            scalar.hiddenForward(x, rows, k, panels, h, out);
+        void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out, float[] scratch) {
+            scalar.hiddenForward(x, rows, k, panels, h, out, scratch);
         }
 
         @Override

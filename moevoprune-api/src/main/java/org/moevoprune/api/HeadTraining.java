@@ -1,0 +1,153 @@
+package org.moevoprune.api;
+
+import java.util.Objects;
+
+/**
+ * What every {@link SparseHead} provider shares of the training procedure, so that all providers check their input,
+ * compute the loss, stop, restore and report exactly as {@link SparseHead} and {@link TrainingSettings} document:
+ * argument checks ({@link #requireTrainable}), the softmax cross-entropy of a row and its gradient
+ * ({@link #softmaxCrossEntropy}), the untrained head of the empty mask ({@link #untrained}), and the epoch loop
+ * ({@link #run}).
+ *
+ * <p>The epoch loop: an epoch improves when its mean loss is below
+ * the best so far minus {@code minDelta}; after {@code patience} epochs in a row without improvement training stops
+ * and, with {@code restoreBestWeights}, the best epoch's weights come back (only when stopping early, as in Keras);
+ * a NaN or infinite epoch loss stops training and restores the best finite weights (or the initial ones).
+ *
+ * <p>Stateless and thread-safe; a provider calls {@link #run} once per training run from the training thread.
+ */
+public final class HeadTraining {
+
+    /** The provider's side of the loop. Called from one thread. */
+    public interface Epochs {
+
+        /**
+         * Runs one epoch over the shuffled training split.
+         *
+         * @param epoch the 0-based epoch
+         * @return the mean loss over the epoch's samples, as computed during the epoch
+         */
+        double epoch(int epoch);
+
+        /** Copies the current weights aside as the best so far (the initial weights count as such until then). */
+        void saveBest();
+
+        /** Puts the weights saved by {@link #saveBest()} (or the initial ones) back. */
+        void restoreBest();
+
+        /** @return the SGD updates applied so far */
+        long updates();
+    }
+
+    private HeadTraining() {
+    }
+
+    /**
+     * The argument checks of {@link SparseHead#train}.
+     *
+     * @param train the training split
+     * @param mask the candidate
+     * @throws IllegalArgumentException if the mask length differs from the feature count or the split is empty
+     */
+    public static void requireTrainable(LabelledFeatures train, FeatureMask mask) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(mask, "mask");
+        if (mask.length() != train.featureCount()) {
+            throw new IllegalArgumentException("mask has " + mask.length() + " bits but the training features have "
+                    + train.featureCount() + " columns: build the mask over the backbone's feature dimension");
+        }
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training split is empty: a head needs at least one labelled "
+                    + "training sample");
+        }
+    }
+
+    /**
+     * The head of the empty mask, which trains nothing (see {@link SparseHead}): the initial weights, restored by
+     * the provider, with a summary of 0 epochs and loss {@code ln C}.
+     *
+     * @param provider the provider that restores the head
+     * @param mask an empty mask
+     * @param hiddenUnits {@code H}
+     * @param classCount {@code C}
+     * @param seed the training seed
+     * @return the untrained head
+     */
+    public static TrainedHead untrained(SparseHead provider, FeatureMask mask, int hiddenUnits, int classCount,
+            long seed) {
+        HeadParameters initial = TrainingRandom.of(seed).initialParameters(mask, hiddenUnits, classCount);
+        double uniformLoss = Math.log(classCount);
+        return provider.restore(initial, new TrainingSummary(0, 0, 0, uniformLoss, uniformLoss, false, false));
+    }
+
+    /**
+     * The softmax cross-entropy of one row of logits, computed stably (max subtracted, sums in double), and its
+     * gradient: the row is overwritten with {@code (softmax − onehot(label)) · scale}, where {@code scale} is
+     * {@code 1/batch} for the mean loss of a batch.
+     *
+     * @param logits the logits, bias included; overwritten with the gradient
+     * @param offset the row's first logit
+     * @param classes {@code C}
+     * @param label the row's class
+     * @param scale the factor of the gradient
+     * @return the row's loss, {@code logSumExp − logits[label]}
+     */
+    public static double softmaxCrossEntropy(float[] logits, int offset, int classes, int label, double scale) {
+        float max = logits[offset];
+        for (int j = 1; j < classes; j++) {
+            max = Math.max(max, logits[offset + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < classes; j++) {
+            sum += Math.exp(logits[offset + j] - max);
+        }
+        double logSumExp = max + Math.log(sum);
+        double loss = logSumExp - logits[offset + label];
+        for (int j = 0; j < classes; j++) {
+            double p = Math.exp(logits[offset + j] - logSumExp);
+            logits[offset + j] = (float) ((j == label ? p - 1.0 : p) * scale);
+        }
+        return loss;
+    }
+
+    /**
+     * Trains until the epoch cap, early stopping or divergence.
+     *
+     * @param settings the training settings
+     * @param epochs the provider's epochs
+     * @return how training went
+     */
+    public static TrainingSummary run(TrainingSettings settings, Epochs epochs) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(epochs, "epochs");
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double loss = Double.NaN;
+        int bestEpoch = 0;
+        int wait = 0;
+        int done = 0;
+        boolean stoppedEarly = false;
+        boolean diverged = false;
+        while (done < settings.maxEpochs()) {
+            loss = epochs.epoch(done++);
+            if (!Double.isFinite(loss)) {
+                diverged = true;
+                epochs.restoreBest();
+                break;
+            }
+            if (loss < bestLoss - settings.minDelta()) {
+                bestLoss = loss;
+                bestEpoch = done;
+                wait = 0;
+                epochs.saveBest();
+            } else if (settings.earlyStopping() && ++wait >= settings.patience()) {
+                stoppedEarly = true;
+                if (settings.restoreBestWeights()) {
+                    epochs.restoreBest();
+                }
+                break;
+            }
+        }
+        return new TrainingSummary(done, epochs.updates(), bestEpoch, bestEpoch == 0 ? loss : bestLoss, loss,
+                stoppedEarly, diverged);
+    }
+}
