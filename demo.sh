@@ -4,10 +4,10 @@
 # to the demo: ./demo.sh --help
 set -eu
 cd "$(dirname "$0")"
-if [ ! -f moevoprune-examples/target/moevoprune.jar ] || [ -n "$(find . -name '*.java' -newer moevoprune-examples/target/moevoprune.jar -print -quit)" ]; then
+if [ ! -f moevoprune-cli/target/moevoprune.jar ] || [ -n "$(find . -name '*.java' -newer moevoprune-cli/target/moevoprune.jar -print -quit)" ]; then
     mvn -B -q -Dstyle.color=never -DskipTests package
 fi
 # OMP_WAIT_POLICY: ND4J's OpenMP threads spin by default and starve OpenBLAS on small machines.
 # --add-modules jdk.incubator.vector: the pure-Java head's Vector API kernel (6-9x faster than plain loops, measured).
 OMP_WAIT_POLICY=PASSIVE exec java --add-modules jdk.incubator.vector -Xmx8g \
-    -jar moevoprune-examples/target/moevoprune.jar demo "$@"
+    -jar moevoprune-cli/target/moevoprune.jar demo "$@"

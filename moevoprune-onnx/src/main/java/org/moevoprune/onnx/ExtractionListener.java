@@ -1,7 +1,5 @@
 package org.moevoprune.onnx;
 
-import java.nio.file.Path;
-
 /**
  * Hears how feature extraction goes. All methods do nothing by default.
  *
@@ -34,15 +32,5 @@ public interface ExtractionListener {
      * @param progress how far the task has come
      */
     default void progress(ExtractionProgress progress) {
-    }
-
-    /**
-     * When features were found in the cache instead of being computed.
-     *
-     * @param task the task's name
-     * @param images the number of images whose features were read
-     * @param file the cache file they were read from
-     */
-    default void cached(String task, int images, Path file) {
     }
 }

@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 helpers for model identities and cache keys. */
+/** SHA-256 helpers for model identities and backbone fingerprints. */
 final class Hashes {
 
     private Hashes() {

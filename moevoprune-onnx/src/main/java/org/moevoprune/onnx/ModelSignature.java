@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.util.Map;
 import java.util.Set;
-import org.moevoprune.onnx.convert.ConvertedModel;
 
 /**
  * What a loaded model expects and gives: its image input (name, layout, channels, fixed size if any) and the
@@ -42,7 +41,7 @@ final class ModelSignature {
         Map<String, NodeInfo> outputs = session.getOutputInfo();
         Map<String, String> meta = session.getMetadata().getCustomMetadata();
         String input = pick(inputName, null, inputs, "input", "inputName");
-        String output = pick(featureOutput, meta.get(ConvertedModel.META_FEATURES), outputs, "output",
+        String output = pick(featureOutput, meta.get(ModelConventions.META_FEATURES), outputs, "output",
                 "featureOutput");
         long[] in = shape(inputs.get(input), "input '" + input + "'");
         if (in.length != 4) {
@@ -102,7 +101,7 @@ final class ModelSignature {
     }
 
     private static boolean layout(Map<String, String> meta, long[] in, String input) {
-        String declared = meta.get(ConvertedModel.META_LAYOUT);
+        String declared = meta.get(ModelConventions.META_LAYOUT);
         if (declared != null) {
             return declared.equals("NHWC");
         }

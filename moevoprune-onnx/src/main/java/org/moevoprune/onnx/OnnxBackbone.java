@@ -1,8 +1,12 @@
 package org.moevoprune.onnx;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,12 +16,15 @@ import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.DataSplit;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.onnx.images.ImageSet;
+import org.moevoprune.onnx.images.RasterImage;
 
 /**
  * A {@link Backbone} that computes the features of image sets with an ONNX model: one {@link ImageSet} per split,
- * its features extracted the first time they are asked for (then kept in memory, and on disk if a
- * {@link FeatureCache} is set). The labels are the image sets' labels, except for {@link DataSplit#OOD}, whose
- * labels are ignored.
+ * its features extracted the first time they are asked for, then kept in memory. The labels are the image sets'
+ * labels, except for {@link DataSplit#OOD}, whose labels are ignored.
+ *
+ * <p>Its {@linkplain #fingerprint fingerprint} of a split names the model, the feature output, the preprocessing and
+ * the images, so that core's {@code CachedBackbone} can keep the features on disk across runs.
  *
  * <p>Thread-safe: concurrent requests for one split compute it once. Owns its {@link OnnxFeatureExtractor}:
  * {@link #close()} closes it; features computed before stay available.
@@ -27,7 +34,6 @@ public final class OnnxBackbone implements Backbone, AutoCloseable {
     private final String id;
     private final OnnxFeatureExtractor extractor;
     private final Map<DataSplit, ImageSet> sets;
-    private final FeatureCache cache;
     private final ExtractionListener listener;
     private final Map<DataSplit, FeatureMatrix> computed = Collections.synchronizedMap(new EnumMap<>(DataSplit.class));
     private final Map<DataSplit, Object> locks = new EnumMap<>(DataSplit.class);
@@ -36,7 +42,6 @@ public final class OnnxBackbone implements Backbone, AutoCloseable {
         this.id = b.id;
         this.extractor = b.extractor;
         this.sets = Collections.unmodifiableMap(new EnumMap<>(b.sets));
-        this.cache = b.cache;
         this.listener = b.listener;
         for (DataSplit split : sets.keySet()) {
             locks.put(split, new Object());
@@ -84,11 +89,49 @@ public final class OnnxBackbone implements Backbone, AutoCloseable {
                 return done;
             }
             String task = id + "/" + split.name().toLowerCase(java.util.Locale.ROOT) + " (" + set.name() + ")";
-            FeatureMatrix features = cache == null ? extractor.extract(task, set.images(), listener)
-                    : cache.features(extractor, task, set.images(), listener);
+            FeatureMatrix features = extractor.extract(task, set.images(), listener);
             computed.put(split, features);
             return features;
         }
+    }
+
+    /**
+     * The fingerprint of a split's features: five lines joined by {@code \n}, {@code model_sha256=}(the
+     * extractor's {@link OnnxFeatureExtractor#modelSha256()}), {@code output=}(its feature output),
+     * {@code preprocessing=}({@link Preprocessing#key()}), {@code images_sha256=}({@link #imagesSha256} of the split's
+     * images) and {@code images=}(their count). Labels do not matter.
+     *
+     * @param split a served split
+     * @return the fingerprint
+     * @throws IllegalArgumentException if the split is not served
+     */
+    @Override
+    public Optional<String> fingerprint(DataSplit split) {
+        ImageSet set = set(split);
+        return Optional.of("model_sha256=" + extractor.modelSha256() + "\noutput=" + extractor.featureOutput()
+                + "\npreprocessing=" + extractor.preprocessing().key() + "\nimages_sha256="
+                + imagesSha256(set.images()) + "\nimages=" + set.size());
+    }
+
+    /**
+     * @param images images
+     * @return the lower-case hex SHA-256 over each image's width, height and channels (three big-endian 32-bit
+     *         integers) followed by its pixels, in order
+     */
+    public static String imagesSha256(List<RasterImage> images) {
+        MessageDigest digest = Hashes.digest();
+        byte[] buffer = new byte[0];
+        for (RasterImage image : images) {
+            int n = image.width() * image.height() * image.channels();
+            if (buffer.length < n) {
+                buffer = new byte[n];
+            }
+            image.copyPixels(buffer, 0);
+            digest.update(ByteBuffer.allocate(12).putInt(image.width()).putInt(image.height())
+                    .putInt(image.channels()).array());
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override
@@ -122,7 +165,6 @@ public final class OnnxBackbone implements Backbone, AutoCloseable {
         private final OnnxFeatureExtractor extractor;
         private final Map<DataSplit, ImageSet> sets = new EnumMap<>(DataSplit.class);
         private String id = "onnx";
-        private FeatureCache cache;
         private ExtractionListener listener = ExtractionListener.NONE;
 
         private Builder(OnnxFeatureExtractor extractor) {
@@ -153,15 +195,6 @@ public final class OnnxBackbone implements Backbone, AutoCloseable {
             if (sets.putIfAbsent(Objects.requireNonNull(split, "split"), images) != null) {
                 throw new IllegalArgumentException("split " + split + " was set twice");
             }
-            return this;
-        }
-
-        /**
-         * @param value where computed features are kept across runs (default: none, memory only)
-         * @return this builder
-         */
-        public Builder cache(FeatureCache value) {
-            this.cache = Objects.requireNonNull(value, "value");
             return this;
         }
 

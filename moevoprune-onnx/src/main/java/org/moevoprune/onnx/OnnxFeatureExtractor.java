@@ -21,8 +21,8 @@ import org.moevoprune.onnx.images.RasterImage;
 /**
  * Runs an ONNX image model with ONNX Runtime and returns the pooled features of images: each image is preprocessed
  * ({@link Preprocessing}), batched, and the model's feature output ({@code [N, F]}, or {@code [N, F, 1, 1]}) is
- * collected into a {@link FeatureMatrix}. Works with models made by
- * {@link org.moevoprune.onnx.convert.KerasToOnnx} (which declare their layout and feature output in the metadata)
+ * collected into a {@link FeatureMatrix}. Works with models that declare their layout and feature output in the
+ * metadata ({@link ModelConventions}; the converter {@code KerasToOnnx} of {@code moevoprune-tools} makes such models)
  * and with any other single-image-input classification model once its feature output is named.
  *
  * <p>Parallelism: one ONNX Runtime session; {@link Builder#parallelRuns} batches run at the same time (ONNX Runtime
@@ -126,7 +126,7 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
         return signature.outputs;
     }
 
-    /** @return the hex SHA-256 of the model's bytes, which identifies it in cache keys */
+    /** @return the hex SHA-256 of the model's bytes, which identifies it in backbone fingerprints */
     public String modelSha256() {
         return modelSha256;
     }

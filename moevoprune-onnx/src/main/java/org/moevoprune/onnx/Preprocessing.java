@@ -88,7 +88,7 @@ public final class Preprocessing {
     }
 
     /**
-     * A canonical description of every setting, part of the feature cache key: equal keys mean equal inputs.
+     * A canonical description of every setting, part of the backbone fingerprint: equal keys mean equal inputs.
      *
      * @return e.g. {@code "resize=bilinear-aa;size=96;mean=0,0,0;std=1,1,1"}
      */

@@ -8,6 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.moevoprune.onnx.images.RasterImage;
+import org.moevoprune.onnx.testing.TinyModels;
 
 class ImageResamplerTest {
 

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.FeatureMatrix;
-import org.moevoprune.onnx.convert.ConvertedModel;
 import org.moevoprune.onnx.images.RasterImage;
+import org.moevoprune.onnx.testing.TinyModels;
 
 class OnnxFeatureExtractorTest {
 
@@ -32,10 +33,10 @@ class OnnxFeatureExtractorTest {
     void featuresAreTheModelsOutputInImageOrderAcrossBatchesAndParallelRuns() throws IOException {
         List<RasterImage> images = images(37, 16, 3);
         List<ExtractionProgress> reports = new ArrayList<>();
-        try (OnnxFeatureExtractor ex = OnnxFeatureExtractor.builder(TinyModels.channelMixer().bytes())
+        try (OnnxFeatureExtractor ex = OnnxFeatureExtractor.builder(TinyModels.channelMixer())
                 .preprocessing(Preprocessing.scaled(16)).batchSize(8).parallelRuns(2).threadsPerRun(1).build()) {
             assertEquals(2, ex.featureDimension());
-            assertEquals(ConvertedModel.FEATURES, ex.featureOutput());
+            assertEquals(ModelConventions.FEATURES, ex.featureOutput());
             FeatureMatrix f = ex.extract("tiny", images, new ExtractionListener() {
                 @Override
                 public void progress(ExtractionProgress progress) {
@@ -67,7 +68,7 @@ class OnnxFeatureExtractorTest {
     @Test
     void grayImagesAreReplicatedAndResized() throws IOException {
         RasterImage gray = TinyModels.image(20, 1, 3);
-        try (OnnxFeatureExtractor ex = OnnxFeatureExtractor.builder(TinyModels.channelMixer().bytes())
+        try (OnnxFeatureExtractor ex = OnnxFeatureExtractor.builder(TinyModels.channelMixer())
                 .preprocessing(Preprocessing.scaled(20)).build()) {
             assertArrayEquals(TinyModels.expected(gray), ex.extract(List.of(gray)).row(0), 1e-5f);
             byte[] flat = new byte[7 * 5];
@@ -81,12 +82,12 @@ class OnnxFeatureExtractorTest {
     @Test
     void readsModelFilesAndExposesOtherOutputs() throws IOException {
         Path file = dir.resolve("tiny.onnx");
-        TinyModels.channelMixer().writeTo(file);
+        Files.write(file, TinyModels.channelMixer());
         try (OnnxFeatureExtractor ex = OnnxFeatureExtractor.builder(file).preprocessing(Preprocessing.scaled(8))
                 .build()) {
-            assertTrue(ex.outputNames().contains(ConvertedModel.ACTIVATIONS));
-            OutputTensor a = ex.outputs(List.of(TinyModels.image(8, 3, 1)), List.of(ConvertedModel.ACTIVATIONS))
-                    .get(ConvertedModel.ACTIVATIONS);
+            assertTrue(ex.outputNames().contains(ModelConventions.ACTIVATIONS));
+            OutputTensor a = ex.outputs(List.of(TinyModels.image(8, 3, 1)), List.of(ModelConventions.ACTIVATIONS))
+                    .get(ModelConventions.ACTIVATIONS);
             assertArrayEquals(new long[] {1, 2, 8, 8}, a.shape());
             assertEquals(64, ex.modelSha256().length());
             assertEquals(224, OnnxFeatureExtractor.builder(file).build().preprocessing().size(),
@@ -96,7 +97,7 @@ class OnnxFeatureExtractorTest {
 
     @Test
     void errorsNameWhatTheModelHas() throws IOException {
-        byte[] model = TinyModels.channelMixer().bytes();
+        byte[] model = TinyModels.channelMixer();
         String message = assertThrows(IllegalArgumentException.class,
                 () -> OnnxFeatureExtractor.builder(model).featureOutput("pool").build()).getMessage();
         assertTrue(message.contains("'pool'") && message.contains("features"), message);

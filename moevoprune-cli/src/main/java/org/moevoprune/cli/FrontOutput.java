@@ -1,0 +1,80 @@
+package org.moevoprune.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.moevoprune.api.Objective;
+import org.moevoprune.core.search.Evaluation;
+import org.moevoprune.core.search.Front;
+import org.moevoprune.core.search.PruningResult;
+import org.moevoprune.core.search.ResultFiles;
+
+/** The result files and the printed front that {@code prune} and {@code demo} share. */
+final class FrontOutput {
+
+    private FrontOutput() {
+    }
+
+    /**
+     * Writes {@code front.csv}, {@code front.json} and {@code history.csv} into {@code dir} (per run in
+     * {@code run-<r>/} and the super front at the top when there are several runs).
+     */
+    static void write(Path dir, List<PruningResult> results) throws IOException {
+        if (results.size() == 1) {
+            PruningResult r = results.get(0);
+            ResultFiles.writeFrontCsv(dir.resolve("front.csv"), r.run(), r.front(), r.objectiveIds());
+            ResultFiles.writeJson(dir.resolve("front.json"), r);
+            ResultFiles.writeHistoryCsv(dir.resolve("history.csv"), r);
+            return;
+        }
+        for (PruningResult r : results) {
+            Path runDir = Files.createDirectories(dir.resolve("run-" + r.run()));
+            ResultFiles.writeFrontCsv(runDir.resolve("front.csv"), r.run(), r.front(), r.objectiveIds());
+            ResultFiles.writeJson(runDir.resolve("front.json"), r);
+            ResultFiles.writeHistoryCsv(runDir.resolve("history.csv"), r);
+        }
+        Front superFront = PruningResult.superFront(results);
+        ResultFiles.writeFrontCsv(dir.resolve("front.csv"), -1, superFront, results.get(0).objectiveIds());
+        ResultFiles.writeSuperFrontJson(dir.resolve("front.json"), superFront, results);
+    }
+
+    /** Prints the (super-)front sorted by its first objective, and the best member per objective. */
+    static void print(PrintStream out, List<PruningResult> results, long seconds, Path dir) {
+        PruningResult first = results.get(0);
+        Front front = results.size() == 1 ? first.front() : PruningResult.superFront(results);
+        List<String> ids = first.objectiveIds();
+        out.printf("%s front: %d members, hypervolume %.4f (%d run%s, %s)%n", results.size() == 1 ? "Pareto"
+                : "Super-Pareto", front.size(), front.hypervolume(), results.size(), results.size() == 1 ? "" : "s",
+                ConsoleProgress.format(java.time.Duration.ofSeconds(seconds)));
+        StringBuilder header = new StringBuilder();
+        ids.forEach(id -> header.append(String.format("%16s", id)));
+        out.println(header.append(String.format("%10s%10s", "active", "epochs")));
+        List<Evaluation> members = new ArrayList<>(front.members());
+        members.sort(Comparator.comparingDouble((Evaluation e) -> -e.value(0)));
+        for (Evaluation e : members) {
+            StringBuilder row = new StringBuilder();
+            Arrays.stream(e.values()).forEach(v -> row.append(String.format("%16.4f", v)));
+            out.println(row.append(String.format("%10s%10d", e.mask().activeCount() + "/" + e.mask().length(),
+                    e.training().epochs())));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            boolean max = first.directions().get(i) == Objective.Direction.MAXIMIZE;
+            Evaluation best = front.best(ids.get(i), max);
+            out.printf("best %s: %.4f (%s)%n", ids.get(i), best.value(i), describe(best, ids));
+        }
+        out.println("results in " + dir.toAbsolutePath());
+    }
+
+    private static String describe(Evaluation e, List<String> ids) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            s.append(i == 0 ? "" : ", ").append(ids.get(i)).append(' ').append(String.format("%.4f", e.value(i)));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package org.moevoprune.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.moevoprune.api.FeatureMatrix;
+import org.moevoprune.api.TrainedHead;
+import org.moevoprune.core.ensemble.EnsembleComparison;
+import org.moevoprune.core.ensemble.Ensembles;
+import org.moevoprune.core.export.CompactModels;
+import org.moevoprune.core.export.HeadCost;
+import org.moevoprune.core.export.LatencyBenchmark;
+import org.moevoprune.core.report.HtmlReport;
+import org.moevoprune.core.search.Evaluation;
+import org.moevoprune.core.search.Front;
+import org.moevoprune.core.search.Pruner;
+import org.moevoprune.core.search.PruningResult;
+import org.moevoprune.core.search.SearchData;
+
+/**
+ * What {@code prune} adds after the search: the ensemble comparison of the (super-)front, printed as a table, and
+ * {@code DIR/report.html}.
+ */
+final class RunReport {
+
+    /** The largest ensemble greedy selection considers. */
+    static final int GREEDY_MAX = 9;
+
+    private RunReport() {
+    }
+
+    /**
+     * @param out where the table goes
+     * @param pruner the pruner that ran (for its data)
+     * @param results the runs
+     * @param dir the output directory
+     * @param temperature the ODIN temperature of the AUROC columns
+     * @param command the command line, recorded in the report
+     * @throws IOException if the report cannot be written
+     */
+    static void write(PrintStream out, Pruner pruner, List<PruningResult> results, Path dir, double temperature,
+            List<String> command) throws IOException {
+        write(out, pruner, results, dir, temperature, command, report -> { });
+    }
+
+    /**
+     * As {@link #write(PrintStream, Pruner, List, Path, double, List)}, letting the caller add to the report (the
+     * demo adds Grad-CAM pictures and stage timings).
+     *
+     * @param extra receives the report builder before it is built
+     */
+    static void write(PrintStream out, Pruner pruner, List<PruningResult> results, Path dir, double temperature,
+            List<String> command, java.util.function.Consumer<HtmlReport.Builder> extra) throws IOException {
+        Front front = results.size() == 1 ? results.get(0).front() : PruningResult.superFront(results);
+        SearchData data = pruner.data();
+        EnsembleComparison.Builder comparison = EnsembleComparison.builder(front.members(), Ensembles.heads(results))
+                .scoredOn(data.evaluation(), "evaluation split").ood(data.ood()).temperature(temperature);
+        if (data.evaluation().size() >= 4) {
+            Ensembles.Halves halves = Ensembles.halves(data.evaluation());
+            comparison.greedy(halves.even(), halves.odd(), GREEDY_MAX, "odd rows of the evaluation split (fitted on "
+                    + "the even rows)");
+        }
+        EnsembleComparison table = comparison.build();
+        out.println();
+        out.print(table.toTable());
+        exportMostAccurate(out, pruner, front, Ensembles.heads(results), dir);
+        Path file = dir.resolve("report.html");
+        HtmlReport.Builder report = HtmlReport.builder().title("moevoprune report").runs(results).front(front)
+                .comparison(table).setting("command", "moevoprune " + String.join(" ", command));
+        extra.accept(report);
+        report.build().write(file);
+        out.println("report in " + file.toAbsolutePath());
+    }
+
+    /**
+     * Saves the front's most accurate member as a physically pruned model ({@code DIR/best-head.mvp}) and prints
+     * what pruning saved: parameters, multiply-adds and measured latency against the unpruned head.
+     */
+    private static void exportMostAccurate(PrintStream out, Pruner pruner, Front front,
+            java.util.function.Function<Evaluation, TrainedHead> heads, Path dir) throws IOException {
+        String accuracy = front.members().get(0).objectiveIds().get(0);
+        Evaluation best = front.best(accuracy, true);
+        TrainedHead head = heads.apply(best);
+        Path file = dir.resolve("best-head" + CompactModels.EXTENSION);
+        CompactModels.save(file, head, best);
+        HeadCost cost = HeadCost.of(head.parameters());
+        FeatureMatrix rows = pruner.data().evaluation().features();
+        LatencyBenchmark.Latency latency = LatencyBenchmark.measure(pruner.head(), head.parameters(), rows, 5);
+        out.printf("%nmost accurate member exported to %s: %d of %d features, %,d parameters (%.1f %% of the "
+                + "unpruned head), %,d flops per sample (%.1f %%), %.1f µs per row vs %.1f µs unpruned (%.2fx)%n",
+                file, cost.activeCount(), cost.featureCount(), cost.parameters(), 100 * cost.parameterFraction(),
+                cost.flopsPerSample(), 100 * cost.flopFraction(), latency.prunedNanosPerRow() / 1000,
+                latency.unprunedNanosPerRow() / 1000, latency.speedup());
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Helpers of the tools module, not exported.
+ */
+package org.moevoprune.tools.internal;
