@@ -73,6 +73,9 @@ public final class CompactModels {
     /** The suggested file name extension. */
     public static final String EXTENSION = ".mvp";
 
+    /** The largest file read: one Java byte array. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
     private CompactModels() {
     }
 
@@ -128,6 +131,11 @@ public final class CompactModels {
      *     the file, the problem and the fix
      */
     public static CompactModel load(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException(file + ": " + size + " bytes, more than the " + MAX_FILE_BYTES
+                    + " bytes a compact model can have: this is not a compact model file");
+        }
         byte[] bytes = Files.readAllBytes(file);
         try {
             return CompactReader.read(bytes);
