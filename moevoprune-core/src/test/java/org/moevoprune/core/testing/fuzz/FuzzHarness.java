@@ -103,6 +103,14 @@ public final class FuzzHarness {
         public Report {
             refused = Map.copyOf(refused);
         }
+
+        /**
+         * @return whether the damaged inputs reached both outcomes, some accepted and some refused, as a useful
+         *     mix of mutations does; always true for runs of fewer than 100 cases (a single reproduced case)
+         */
+        public boolean exercisedBothOutcomes() {
+            return cases < 100 || (accepted > 0 && !refused.isEmpty());
+        }
     }
 
     private final Builder settings;
