@@ -92,12 +92,23 @@ final class CompactReader {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("the file holds no member" + FIX);
         }
-        Object rule = header.get("rule");
-        double[] weights = list(header, "weights").stream().mapToDouble(Json::number).toArray();
+        List<?> weightList = list(header, "weights");
+        double[] weights = new double[weightList.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = number(weightList.get(i), "the header", "weights[" + i + "]");
+        }
         if (weights.length != members.size()) {
             throw new IllegalArgumentException(weights.length + " weights for " + members.size() + " members" + FIX);
         }
-        return new CompactModel(members, rule == null ? null : VotingRule.ofId(String.valueOf(rule)), weights);
+        return new CompactModel(members, rule(header.get("rule")), weights);
+    }
+
+    private static VotingRule rule(Object rule) {
+        try {
+            return rule == null ? null : VotingRule.ofId(String.valueOf(rule));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the header's \"rule\": " + e.getMessage() + FIX, e);
+        }
     }
 
     private CompactModel.Member member(int m, Map<?, ?> entry, Map<String, Map<?, ?>> arrays, int features,
@@ -120,19 +131,34 @@ final class CompactReader {
                         + " is out of [0, " + features + ") or not strictly ascending" + FIX);
             }
         }
-        HeadParameters parameters = HeadParameters.copyOf(FeatureMask.ofIndices(features, active), hidden, classes,
-                floats(arrays, m + "/hidden_weights", (long) k * hidden),
-                floats(arrays, m + "/output_weights", (long) hidden * classes),
-                floats(arrays, m + "/output_bias", classes));
-        Map<?, ?> t = map(entry.get("training"), where + " training");
-        TrainingSummary training = new TrainingSummary(intField(t, "epochs", where), integer(t, "updates", where),
-                intField(t, "bestEpoch", where), Json.number(t.get("bestLoss")),
-                Json.number(t.get("finalLoss")), Boolean.TRUE.equals(t.get("stoppedEarly")),
-                Boolean.TRUE.equals(t.get("diverged")));
+        HeadParameters parameters;
+        try {
+            parameters = HeadParameters.copyOf(FeatureMask.ofIndices(features, active), hidden, classes,
+                    floats(arrays, m + "/hidden_weights", (long) k * hidden),
+                    floats(arrays, m + "/output_weights", (long) hidden * classes),
+                    floats(arrays, m + "/output_bias", classes));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage() + FIX, e);
+        }
         Map<String, Double> objectives = new LinkedHashMap<>();
-        map(entry.get("objectives"), where + " objectives")
-                .forEach((id, value) -> objectives.put(String.valueOf(id), Json.number(value)));
-        return new CompactModel.Member(parameters, training, String.valueOf(entry.get("provider")), objectives);
+        map(entry.get("objectives"), where + " objectives").forEach((id, value) -> objectives.put(String.valueOf(id),
+                number(value, where + " objectives", String.valueOf(id))));
+        return new CompactModel.Member(parameters, training(map(entry.get("training"), where + " training"), where),
+                String.valueOf(entry.get("provider")), objectives);
+    }
+
+    private static TrainingSummary training(Map<?, ?> t, String where) {
+        int epochs = intField(t, "epochs", where);
+        long updates = integer(t, "updates", where);
+        int bestEpoch = intField(t, "bestEpoch", where);
+        double bestLoss = number(t.get("bestLoss"), where + " training", "bestLoss");
+        double finalLoss = number(t.get("finalLoss"), where + " training", "finalLoss");
+        try {
+            return new TrainingSummary(epochs, updates, bestEpoch, bestLoss, finalLoss,
+                    Boolean.TRUE.equals(t.get("stoppedEarly")), Boolean.TRUE.equals(t.get("diverged")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage() + FIX, e);
+        }
     }
 
     private ByteBuffer slice(Map<String, Map<?, ?>> arrays, String name, String dtype, long count) {
@@ -209,6 +235,15 @@ final class CompactReader {
                     + ", expected a non-negative integer" + FIX);
         }
         return l;
+    }
+
+    private static double number(Object value, String where, String key) {
+        try {
+            return Json.number(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": field \"" + key + "\" is " + Json.describe(value)
+                    + ", expected a number" + FIX, e);
+        }
     }
 
     private static int intField(Map<?, ?> map, String key, String where) {

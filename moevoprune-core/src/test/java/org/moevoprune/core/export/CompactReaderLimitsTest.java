@@ -121,6 +121,22 @@ class CompactReaderLimitsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void numbersOfTheWrongTypeAreNamedByField() throws IOException {
+        byte[] good = CompactModels.toBytes(head(), null);
+        assertTrue(refused(withHeader(good, h -> h.put("weights", List.of("x")))).getMessage()
+                .contains("the header: field \"weights[0]\" is the string \"x\", expected a number"));
+        assertTrue(refused(withHeader(good, h -> ((Map<String, Object>) member(h, 0).get("training"))
+                .put("bestLoss", null))).getMessage()
+                .contains("member 0 training: field \"bestLoss\" is null, expected a number"));
+        assertTrue(refused(withHeader(good, h -> ((Map<String, Object>) member(h, 0).get("training"))
+                .put("bestEpoch", 1_000_000L))).getMessage()
+                .contains("member 0: inconsistent training summary"));
+        assertTrue(refused(withHeader(good, h -> h.put("rule", "median"))).getMessage()
+                .contains("the header's \"rule\": unknown voting rule 'median'"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void membersSharingOneRegionCannotMultiplyTheAllocation() throws IOException {
         byte[] good = CompactWriter.ensemble(VotingClassifier.of(VotingRule.MAJORITY, List.of(head(), head())), null);
         byte[] bytes = withHeader(good, h -> {

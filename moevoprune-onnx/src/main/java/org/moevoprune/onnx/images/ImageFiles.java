@@ -97,7 +97,8 @@ final class ImageFiles {
         try {
             return step.run();
         } catch (IOException | RuntimeException e) {
-            throw new IOException("cannot decode image " + file + ": " + e.getMessage()
+            String detail = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IOException("cannot decode image " + file + ": " + detail
                     + "; the file is damaged or in an unsupported variant: replace it or remove it", e);
         }
     }
