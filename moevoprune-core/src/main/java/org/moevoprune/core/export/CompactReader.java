@@ -77,6 +77,10 @@ final class CompactReader {
                     + ", the header records " + header.get("dataCrc32") + ")" + FIX);
         }
         int features = intField(header, "featureCount", "the header");
+        if (features > CompactModels.MAX_FEATURES) {
+            throw new IllegalArgumentException("the header: field \"featureCount\" is " + features + ", more than the "
+                    + CompactModels.MAX_FEATURES + " features a compact model can have" + FIX);
+        }
         int classes = intField(header, "classCount", "the header");
         requireFits("the header", "classCount " + classes, classes);
         Map<String, Map<?, ?>> arrays = new LinkedHashMap<>();

@@ -18,8 +18,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.ensemble.VotingClassifier;
 import org.moevoprune.core.ensemble.VotingRule;
 import org.moevoprune.core.head.JavaSparseHead;
@@ -101,6 +103,20 @@ class CompactReaderLimitsTest {
                 h -> member(h, 0).put("hiddenUnits", 1_000_000_000L));
         String message = refused(bytes).getMessage();
         assertTrue(message.contains("activeCount 3 × hiddenUnits 1000000000 = 3000000000 values"), message);
+    }
+
+    @Test
+    void aFeatureCountBeyondTheFormatLimitIsRefusedBeforeTheMaskIsAllocated() throws IOException {
+        byte[] good = CompactModels.toBytes(head(), null);
+        assertTrue(refused(withHeader(good, h -> h.put("featureCount", (long) Integer.MAX_VALUE))).getMessage()
+                .contains("field \"featureCount\" is 2147483647, more than the 16777216 features"));
+        byte[] atLimit = withHeader(good, h -> h.put("featureCount", 1L << 24));
+        assertEquals(1 << 24, CompactModels.fromBytes(atLimit).featureCount());
+        TrainedHead beyond = new JavaSparseHead().restore(HeadParameters.copyOf(FeatureMask.none((1 << 24) + 1), 2, 2,
+                new float[0], new float[4], new float[2]), new TrainingSummary(0, 0, 0, 0, 0, false, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CompactModels.toBytes(beyond, null));
+        assertTrue(e.getMessage().contains("16777217 input features, more than the 16777216"), e.getMessage());
     }
 
     @Test
