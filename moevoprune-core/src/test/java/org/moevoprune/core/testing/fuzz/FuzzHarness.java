@@ -3,7 +3,6 @@ package org.moevoprune.core.testing.fuzz;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,27 +52,6 @@ public final class FuzzHarness {
 
     private static final String SENTINEL = "untouched-output.bin";
     private static final int MAX_REPORTED = 15;
-
-    /*
-     * HotSpot's per-thread allocation counter, looked up reflectively: the tests compile inside the module, which
-     * does not read java.management.
-     */
-    private static final Object THREAD_BEAN;
-    private static final Method ALLOCATED_BYTES;
-
-    static {
-        Object bean = null;
-        Method method = null;
-        try {
-            bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            method = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
-            method.invoke(bean);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            method = null;
-        }
-        THREAD_BEAN = bean;
-        ALLOCATED_BYTES = method;
-    }
 
     /** Reads the case: called with the damaged file and the case index (to vary the reader's options). */
     @FunctionalInterface
@@ -212,14 +190,14 @@ public final class FuzzHarness {
 
     private void judge(String where, Path file, int index, long caseBytes) {
         Future<Result> future = worker.submit(() -> {
-            long before = allocatedBytes();
+            long before = AllocatedBytes.ofCurrentThread();
             Throwable thrown = null;
             try {
                 settings.reader.read(file, index);
             } catch (Throwable t) {
                 thrown = t;
             }
-            long after = allocatedBytes();
+            long after = AllocatedBytes.ofCurrentThread();
             return new Result(thrown, before < 0 || after < 0 ? -1 : after - before);
         });
         Result result;
@@ -269,18 +247,6 @@ public final class FuzzHarness {
     private static long caseBytes(Map<String, String> snapshot) {
         return snapshot.values().stream().filter(v -> !v.equals("dir"))
                 .mapToLong(v -> Long.parseLong(v.substring(0, v.indexOf('@')))).sum();
-    }
-
-    /** @return the bytes the current thread has allocated so far, or -1 if the JVM cannot tell */
-    private static long allocatedBytes() {
-        if (ALLOCATED_BYTES == null) {
-            return -1;
-        }
-        try {
-            return (Long) ALLOCATED_BYTES.invoke(THREAD_BEAN);
-        } catch (ReflectiveOperationException e) {
-            return -1;
-        }
     }
 
     private static ExecutorService newWorker() {
