@@ -26,7 +26,7 @@ import org.moevoprune.core.search.Evaluation;
  *                   the data, a multiple of 16) and followed by zero bytes up to the next multiple of 16
  * </pre>
  * Header fields: {@code "format": "moevoprune.compact"}, {@code "version": 1}, {@code library}, {@code featureCount}
- * (F, the backbone's feature dimension), {@code classCount} (C), {@code rule} ({@code null} for a single head, else
+ * (F, the backbone's feature dimension, at most {@value #MAX_FEATURES}), {@code classCount} (C), {@code rule} ({@code null} for a single head, else
  * {@code "majority"}, {@code "soft"} or {@code "weighted-soft"}), {@code weights} (normalised, one per member),
  * {@code members} (per member: {@code activeCount} k, {@code hiddenUnits} H, {@code parameterCount}
  * {@code k·H + H·C + C}, {@code provider}, {@code training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss,
@@ -73,6 +73,15 @@ public final class CompactModels {
     /** The suggested file name extension. */
     public static final String EXTENSION = ".mvp";
 
+    /**
+     * The largest feature count F a compact model may declare (2^24). The loaded mask holds F bits although the file
+     * stores only the k active indices, so an unbounded F would let a few damaged header bytes demand 256 MiB.
+     */
+    public static final int MAX_FEATURES = 1 << 24;
+
+    /** The largest file read: one Java byte array. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
     private CompactModels() {
     }
 
@@ -83,6 +92,7 @@ public final class CompactModels {
      * @param head the head
      * @param evaluationOrNull its evaluation, whose objective values are recorded; or {@code null}
      * @throws IOException if the file cannot be written; an existing file is then unchanged
+     * @throws IllegalArgumentException if the head has more than {@link #MAX_FEATURES} input features
      */
     public static void save(Path file, TrainedHead head, Evaluation evaluationOrNull) throws IOException {
         Objects.requireNonNull(head, "head");
@@ -97,7 +107,8 @@ public final class CompactModels {
      * @param evaluationsOrNull the members' evaluations in member order, whose objective values are recorded; or
      *     {@code null}
      * @throws IOException if the file cannot be written; an existing file is then unchanged
-     * @throws IllegalArgumentException if the number of evaluations differs from the number of members
+     * @throws IllegalArgumentException if the number of evaluations differs from the number of members, or the
+     *     members have more than {@link #MAX_FEATURES} input features
      */
     public static void save(Path file, VotingClassifier ensemble, List<Evaluation> evaluationsOrNull)
             throws IOException {
@@ -113,6 +124,7 @@ public final class CompactModels {
      * @param head a head
      * @param evaluationOrNull its evaluation, or {@code null}
      * @return the bytes {@link #save(Path, TrainedHead, Evaluation)} writes
+     * @throws IllegalArgumentException if the head has more than {@link #MAX_FEATURES} input features
      */
     public static byte[] toBytes(TrainedHead head, Evaluation evaluationOrNull) {
         return CompactWriter.head(Objects.requireNonNull(head, "head"), evaluationOrNull);
@@ -128,6 +140,11 @@ public final class CompactModels {
      *     the file, the problem and the fix
      */
     public static CompactModel load(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException(file + ": " + size + " bytes, more than the " + MAX_FILE_BYTES
+                    + " bytes a compact model can have: this is not a compact model file");
+        }
         byte[] bytes = Files.readAllBytes(file);
         try {
             return CompactReader.read(bytes);

@@ -15,13 +15,19 @@ import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.ensemble.VotingRule;
 import org.moevoprune.core.internal.Json;
 
-/** Decodes and validates the layout {@link CompactModels} documents. Stateless. */
+/**
+ * Decodes and validates the layout {@link CompactModels} documents. Every count in the header is checked against the
+ * bytes actually present before an array is allocated from it. One instance decodes one file; {@link #read} is
+ * thread-safe.
+ */
 final class CompactReader {
 
     private static final String FIX = ": export the model again with CompactModels.save";
 
     private final Map<?, ?> header;
     private final ByteBuffer data;
+    /** Bytes of the data section handed out to arrays so far. */
+    private long claimed;
 
     private CompactReader(Map<?, ?> header, ByteBuffer data) {
         this.header = header;
@@ -70,8 +76,13 @@ final class CompactReader {
             throw new IllegalArgumentException("the data section is corrupt (its CRC-32 is " + crc.getValue()
                     + ", the header records " + header.get("dataCrc32") + ")" + FIX);
         }
-        int features = (int) integer(header, "featureCount", "the header");
-        int classes = (int) integer(header, "classCount", "the header");
+        int features = intField(header, "featureCount", "the header");
+        if (features > CompactModels.MAX_FEATURES) {
+            throw new IllegalArgumentException("the header: field \"featureCount\" is " + features + ", more than the "
+                    + CompactModels.MAX_FEATURES + " features a compact model can have" + FIX);
+        }
+        int classes = intField(header, "classCount", "the header");
+        requireFits("the header", "classCount " + classes, classes);
         Map<String, Map<?, ?>> arrays = new LinkedHashMap<>();
         for (Object a : list(header, "arrays")) {
             Map<?, ?> array = map(a, "an array entry");
@@ -85,19 +96,38 @@ final class CompactReader {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("the file holds no member" + FIX);
         }
-        Object rule = header.get("rule");
-        double[] weights = list(header, "weights").stream().mapToDouble(Json::number).toArray();
+        List<?> weightList = list(header, "weights");
+        double[] weights = new double[weightList.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = number(weightList.get(i), "the header", "weights[" + i + "]");
+        }
         if (weights.length != members.size()) {
             throw new IllegalArgumentException(weights.length + " weights for " + members.size() + " members" + FIX);
         }
-        return new CompactModel(members, rule == null ? null : VotingRule.ofId(String.valueOf(rule)), weights);
+        return new CompactModel(members, rule(header.get("rule")), weights);
+    }
+
+    private static VotingRule rule(Object rule) {
+        try {
+            return rule == null ? null : VotingRule.ofId(String.valueOf(rule));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the header's \"rule\": " + e.getMessage() + FIX, e);
+        }
     }
 
     private CompactModel.Member member(int m, Map<?, ?> entry, Map<String, Map<?, ?>> arrays, int features,
             int classes) {
         String where = "member " + m;
-        int k = (int) integer(entry, "activeCount", where);
-        int hidden = (int) integer(entry, "hiddenUnits", where);
+        int k = intField(entry, "activeCount", where);
+        int hidden = intField(entry, "hiddenUnits", where);
+        if (k > features) {
+            throw new IllegalArgumentException(where + ": field \"activeCount\" is " + k + ", more than the header's "
+                    + "featureCount " + features + FIX);
+        }
+        // Every size is checked against the bytes actually present before anything is allocated from it.
+        requireFits(where, "activeCount " + k, k);
+        requireFits(where, "activeCount " + k + " × hiddenUnits " + hidden, (long) k * hidden);
+        requireFits(where, "hiddenUnits " + hidden + " × classCount " + classes, (long) hidden * classes);
         int[] active = ints(arrays, m + "/active_indices", k);
         for (int i = 0; i < k; i++) {
             if (active[i] < 0 || active[i] >= features || (i > 0 && active[i] <= active[i - 1])) {
@@ -105,19 +135,34 @@ final class CompactReader {
                         + " is out of [0, " + features + ") or not strictly ascending" + FIX);
             }
         }
-        HeadParameters parameters = HeadParameters.copyOf(FeatureMask.ofIndices(features, active), hidden, classes,
-                floats(arrays, m + "/hidden_weights", (long) k * hidden),
-                floats(arrays, m + "/output_weights", (long) hidden * classes),
-                floats(arrays, m + "/output_bias", classes));
-        Map<?, ?> t = map(entry.get("training"), where + " training");
-        TrainingSummary training = new TrainingSummary((int) integer(t, "epochs", where), integer(t, "updates", where),
-                (int) integer(t, "bestEpoch", where), Json.number(t.get("bestLoss")),
-                Json.number(t.get("finalLoss")), Boolean.TRUE.equals(t.get("stoppedEarly")),
-                Boolean.TRUE.equals(t.get("diverged")));
+        HeadParameters parameters;
+        try {
+            parameters = HeadParameters.copyOf(FeatureMask.ofIndices(features, active), hidden, classes,
+                    floats(arrays, m + "/hidden_weights", (long) k * hidden),
+                    floats(arrays, m + "/output_weights", (long) hidden * classes),
+                    floats(arrays, m + "/output_bias", classes));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage() + FIX, e);
+        }
         Map<String, Double> objectives = new LinkedHashMap<>();
-        map(entry.get("objectives"), where + " objectives")
-                .forEach((id, value) -> objectives.put(String.valueOf(id), Json.number(value)));
-        return new CompactModel.Member(parameters, training, String.valueOf(entry.get("provider")), objectives);
+        map(entry.get("objectives"), where + " objectives").forEach((id, value) -> objectives.put(String.valueOf(id),
+                number(value, where + " objectives", String.valueOf(id))));
+        return new CompactModel.Member(parameters, training(map(entry.get("training"), where + " training"), where),
+                String.valueOf(entry.get("provider")), objectives);
+    }
+
+    private static TrainingSummary training(Map<?, ?> t, String where) {
+        int epochs = intField(t, "epochs", where);
+        long updates = integer(t, "updates", where);
+        int bestEpoch = intField(t, "bestEpoch", where);
+        double bestLoss = number(t.get("bestLoss"), where + " training", "bestLoss");
+        double finalLoss = number(t.get("finalLoss"), where + " training", "finalLoss");
+        try {
+            return new TrainingSummary(epochs, updates, bestEpoch, bestLoss, finalLoss,
+                    Boolean.TRUE.equals(t.get("stoppedEarly")), Boolean.TRUE.equals(t.get("diverged")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage() + FIX, e);
+        }
     }
 
     private ByteBuffer slice(Map<String, Map<?, ?>> arrays, String name, String dtype, long count) {
@@ -131,28 +176,59 @@ final class CompactReader {
         }
         long offset = integer(a, "offset", name);
         long bytes = integer(a, "bytes", name);
-        long shapeCount = list(a, "shape").stream().mapToLong(v -> (long) Json.number(v)).reduce(1, (x, y) -> x * y);
-        if (bytes != count * 4 || shapeCount != count) {
+        if (bytes != count * 4 || shapeCount(list(a, "shape")) != count) {
             throw new IllegalArgumentException("array \"" + name + "\" holds " + bytes + " bytes of shape "
                     + a.get("shape") + " but the member's sizes need " + count + " values" + FIX);
         }
-        if (offset < 0 || offset + bytes > data.limit()) {
+        if (offset > data.limit() - bytes) {
             throw new IllegalArgumentException("array \"" + name + "\" lies outside the data section (offset " + offset
                     + ", " + bytes + " bytes, data " + data.limit() + " bytes)" + FIX);
+        }
+        // Arrays never overlap in a written file: without this, many members naming one region would multiply it.
+        claimed += bytes;
+        if (claimed > data.limit()) {
+            throw new IllegalArgumentException("array \"" + name + "\" brings the arrays to " + claimed + " bytes, "
+                    + "more than the " + data.limit() + "-byte data section: arrays overlap" + FIX);
         }
         return data.duplicate().position((int) offset).limit((int) (offset + bytes)).slice()
                 .order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private int[] ints(Map<String, Map<?, ?>> arrays, String name, long count) {
-        int[] out = new int[(int) count];
-        slice(arrays, name, "<i4", count).asIntBuffer().get(out);
+    /** @return the product of the dimensions, or -1 if one is not a non-negative integer or the product overflows */
+    private static long shapeCount(List<?> shape) {
+        long product = 1;
+        for (Object dimension : shape) {
+            if (!(dimension instanceof Long d) || d < 0) {
+                return -1;
+            }
+            try {
+                product = Math.multiplyExact(product, d);
+            } catch (ArithmeticException e) {
+                return -1;
+            }
+        }
+        return product;
+    }
+
+    /** Refuses a declared number of 4-byte values that the data section cannot hold, before it is allocated. */
+    private void requireFits(String where, String what, long values) {
+        if (values > data.limit() / 4) {
+            throw new IllegalArgumentException(where + ": " + what + " = " + values + " values of 4 bytes, but the "
+                    + "data section holds only " + data.limit() + " bytes: the header's sizes are corrupt" + FIX);
+        }
+    }
+
+    private int[] ints(Map<String, Map<?, ?>> arrays, String name, int count) {
+        ByteBuffer slice = slice(arrays, name, "<i4", count);
+        int[] out = new int[count];
+        slice.asIntBuffer().get(out);
         return out;
     }
 
     private float[] floats(Map<String, Map<?, ?>> arrays, String name, long count) {
+        ByteBuffer slice = slice(arrays, name, "<f4", count);
         float[] out = new float[(int) count];
-        slice(arrays, name, "<f4", count).asFloatBuffer().get(out);
+        slice.asFloatBuffer().get(out);
         return out;
     }
 
@@ -163,6 +239,24 @@ final class CompactReader {
                     + ", expected a non-negative integer" + FIX);
         }
         return l;
+    }
+
+    private static double number(Object value, String where, String key) {
+        try {
+            return Json.number(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": field \"" + key + "\" is " + Json.describe(value)
+                    + ", expected a number" + FIX, e);
+        }
+    }
+
+    private static int intField(Map<?, ?> map, String key, String where) {
+        long value = integer(map, key, where);
+        if (value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(where + ": field \"" + key + "\" is " + value + ", larger than the "
+                    + "largest size " + Integer.MAX_VALUE + FIX);
+        }
+        return (int) value;
     }
 
     private static List<?> list(Map<?, ?> map, String key) {

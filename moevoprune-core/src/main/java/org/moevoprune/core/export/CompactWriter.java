@@ -39,6 +39,10 @@ final class CompactWriter {
 
     private static byte[] encode(List<TrainedHead> heads, List<Evaluation> evaluations, String rule,
             double[] weights) {
+        if (heads.get(0).featureCount() > CompactModels.MAX_FEATURES) {
+            throw new IllegalArgumentException("the head has " + heads.get(0).featureCount() + " input features, more"
+                    + " than the " + CompactModels.MAX_FEATURES + " a compact model file can declare");
+        }
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         List<Object> arrays = new ArrayList<>();
         List<Object> members = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -16,13 +17,16 @@ import org.moevoprune.onnx.images.RasterImage;
 /**
  * Reads IDX files (the format of MNIST and Fashion-MNIST), gzip-compressed or plain: a 4-byte magic number
  * {@code 0x0000 TT DD} (TT = 0x08 for unsigned bytes, DD = number of dimensions), DD big-endian 32-bit sizes, then
- * the data row-major. Stateless.
+ * the data row-major. Declared counts are never trusted: memory is taken as the (decompressed) data arrives, so a
+ * damaged header cannot make the reader allocate more than about twice the data actually present. Stateless.
  */
 final class IdxReader {
 
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
     private static final int BUFFER = 1 << 16;
+    /** The image list's first capacity: the declared count is not trusted, the list grows as images arrive. */
+    private static final int INITIAL_CAPACITY = 1 << 12;
 
     private IdxReader() {
     }
@@ -97,13 +101,12 @@ final class IdxReader {
     private static List<RasterImage> readImages(InputStream in, Path file, int count, int width, int height)
             throws IOException {
         int length = width * height;
-        List<RasterImage> images = new ArrayList<>(count);
+        List<RasterImage> images = new ArrayList<>(Math.min(count, INITIAL_CAPACITY));
         for (int i = 0; i < count; i++) {
-            byte[] pixels = new byte[length];
-            int read = readFully(in, file, pixels);
-            if (read < length) {
-                throw truncated(file, "image " + i + " of " + count + " needs " + length + " bytes but only " + read
-                        + " remain");
+            byte[] pixels = readUpTo(in, file, length);
+            if (pixels.length < length) {
+                throw truncated(file, "image " + i + " of " + count + " needs " + length + " bytes but only "
+                        + pixels.length + " remain");
             }
             images.add(RasterImage.wrap(width, height, 1, pixels));
         }
@@ -112,10 +115,10 @@ final class IdxReader {
 
     private static int[] readLabels(InputStream in, Path file, int count, List<String> classNames)
             throws IOException {
-        byte[] bytes = new byte[count];
-        int read = readFully(in, file, bytes);
-        if (read < count) {
-            throw truncated(file, "it should hold " + count + " labels but only " + read + " follow the header");
+        byte[] bytes = readUpTo(in, file, count);
+        if (bytes.length < count) {
+            throw truncated(file, "it should hold " + count + " labels but only " + bytes.length
+                    + " follow the header");
         }
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
@@ -128,18 +131,38 @@ final class IdxReader {
         return labels;
     }
 
+    /**
+     * Reads up to {@code length} bytes, allocating for the bytes that actually arrive rather than for the size the
+     * header declares (a damaged 16-byte file can declare 2^31 of them); the array at most doubles the data read.
+     *
+     * @return the bytes read; shorter than {@code length} if the data ends first
+     */
+    private static byte[] readUpTo(InputStream in, Path file, int length) throws IOException {
+        byte[] out = new byte[Math.min(length, BUFFER)];
+        int filled = 0;
+        while (true) {
+            int read = readFully(in, file, out, filled, out.length - filled);
+            filled += read;
+            if (filled < out.length || filled == length) {
+                return filled == out.length ? out : Arrays.copyOf(out, filled);
+            }
+            out = Arrays.copyOf(out, (int) Math.min(length, 2L * out.length));
+        }
+    }
+
     private static int readInt(InputStream in, Path file, String what) throws IOException {
         byte[] b = new byte[4];
-        if (readFully(in, file, b) < 4) {
+        if (readFully(in, file, b, 0, 4) < 4) {
             throw truncated(file, "it ends inside the header, at " + what);
         }
         return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
     }
 
-    /** Reads until {@code buffer} is full or the data ends; gzip errors become messages naming the file. */
-    private static int readFully(InputStream in, Path file, byte[] buffer) throws IOException {
+    /** Reads until {@code length} bytes are in or the data ends; gzip errors become messages naming the file. */
+    private static int readFully(InputStream in, Path file, byte[] buffer, int offset, int length)
+            throws IOException {
         try {
-            return in.readNBytes(buffer, 0, buffer.length);
+            return in.readNBytes(buffer, offset, length);
         } catch (EOFException | ZipException e) {
             throw damaged(file, e);
         }

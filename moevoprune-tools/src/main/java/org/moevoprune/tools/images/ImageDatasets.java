@@ -162,7 +162,8 @@ public final class ImageDatasets {
      *
      * @param file the image file
      * @return the image
-     * @throws IOException naming the file if it is missing, damaged or in an undecodable format
+     * @throws IOException naming the file if it is missing, damaged, in an undecodable format, or declares more
+     *         than 2^26 pixels (8192 × 8192; refused from its header, before the pixels are allocated)
      */
     public static RasterImage readImage(Path file) throws IOException {
         return ImageFiles.read(Objects.requireNonNull(file, "file"));
@@ -177,7 +178,7 @@ public final class ImageDatasets {
      * @param name the set's description
      * @return the images, class by class
      * @throws IOException naming the folder or file if {@code root} has no class folders, a class folder holds no
-     *         images, or an image cannot be decoded
+     *         images, or an image cannot be decoded or is too large (see {@link #readImage})
      */
     public static ImageSet classFolders(Path root, String name) throws IOException {
         return ClassFolderReader.read(Objects.requireNonNull(root, "root"), Objects.requireNonNull(name, "name"));

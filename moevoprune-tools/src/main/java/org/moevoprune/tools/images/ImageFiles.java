@@ -9,19 +9,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.moevoprune.onnx.images.RasterImage;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes image files with {@code javax.imageio} into {@link RasterImage}s: gray images (of any bit depth, with or
  * without alpha, or with an all-gray palette) stay gray, everything else becomes 8-bit RGB; alpha is dropped and
  * samples deeper than 8 bits are rounded to 8 bits. Gray samples are read from the raster, not through
- * {@link BufferedImage#getRGB}, which would apply a gamma conversion to linear gray images. Stateless, thread-safe.
+ * {@link BufferedImage#getRGB}, which would apply a gamma conversion to linear gray images. Images of more than
+ * {@value #MAX_PIXELS} pixels are refused from their header, before any pixel is allocated. Stateless, thread-safe.
  */
 final class ImageFiles {
+
+    /**
+     * The largest image decoded, in pixels: a damaged header can declare billions, and the pixels are allocated
+     * before the data is read, so larger images are refused from their header.
+     */
+    static final long MAX_PIXELS = 1L << 26;
 
     private ImageFiles() {
     }
@@ -46,19 +56,52 @@ final class ImageFiles {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such image file");
         }
-        BufferedImage image;
+        try (ImageInputStream in = decoding(file, () -> ImageIO.createImageInputStream(file.toFile()))) {
+            ImageReader reader = in == null ? null : decoding(file, () -> firstReader(in));
+            if (reader == null) {
+                throw new IOException("cannot decode image " + file + ": javax.imageio knows no format matching its"
+                        + " content (readable: " + suffixes() + "); replace it or remove it");
+            }
+            try {
+                long width = decoding(file, () -> {
+                    reader.setInput(in, true, true);
+                    return (long) reader.getWidth(0);
+                });
+                long height = decoding(file, () -> (long) reader.getHeight(0));
+                if (width * height > MAX_PIXELS) {
+                    throw new IOException("image " + file + " declares " + width + " × " + height + " = "
+                            + width * height + " pixels, more than the " + MAX_PIXELS + " (8192 × 8192) this reader "
+                            + "decodes: the file is damaged, or scale the image down before reading it");
+                }
+                return decoding(file, () -> convert(reader.read(0)));
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static ImageReader firstReader(ImageInputStream in) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        return readers.hasNext() ? readers.next() : null;
+    }
+
+    /** A step of javax.imageio that damaged data can make fail. */
+    private interface Decoding<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs one step of decoding; javax.imageio reports damaged data with IIOException and, for some formats, with
+     * runtime exceptions: both become an IOException naming the file.
+     */
+    private static <T> T decoding(Path file, Decoding<T> step) throws IOException {
         try {
-            image = ImageIO.read(file.toFile());
+            return step.run();
         } catch (IOException | RuntimeException e) {
-            // javax.imageio reports damaged data with IIOException and, for some formats, runtime exceptions.
-            throw new IOException("cannot decode image " + file + ": " + e.getMessage()
+            String detail = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IOException("cannot decode image " + file + ": " + detail
                     + "; the file is damaged or in an unsupported variant: replace it or remove it", e);
         }
-        if (image == null) {
-            throw new IOException("cannot decode image " + file + ": javax.imageio knows no format matching its"
-                    + " content (readable: " + suffixes() + "); replace it or remove it");
-        }
-        return convert(image);
     }
 
     static RasterImage convert(BufferedImage image) {

@@ -141,12 +141,15 @@ final class MnistJsonReader {
                 pos++;
             }
             boolean fraction = false;
+            boolean anyDigit = false;
             while (pos < text.length) {
                 byte c = text[pos];
                 if (c >= '0' && c <= '9') {
+                    anyDigit = true;
                     if (digits < 18) {
                         mantissa = mantissa * 10 + (c - '0');
-                        digits++;
+                        // Leading zeros carry no precision: 000…0 is a plain zero, however long.
+                        digits += mantissa == 0 ? 0 : 1;
                         scale += fraction ? 1 : 0;
                     } else {
                         scale -= fraction ? 0 : 1;
@@ -161,12 +164,17 @@ final class MnistJsonReader {
             if (pos < text.length && (text[pos] == 'e' || text[pos] == 'E')) {
                 return exponentForm(start, index);
             }
-            if (pos == start || (negative && pos == start + 1)) {
+            if (!anyDigit) {
                 throw error("element " + index + " of \"data\" is not a number"
                         + (pos < text.length ? " (found '" + (char) text[pos] + "')" : ""));
             }
-            double value = scale >= 0 ? mantissa / POWERS[Math.min(scale, 18)] : mantissa * POWERS[-scale];
+            double value = scale >= 0 ? mantissa / power(scale) : mantissa * power(-scale);
             return negative ? -value : value;
+        }
+
+        /** @return 10^exponent, exact from the table, else as near as {@link Math#pow} gets (±Infinity beyond) */
+        private static double power(int exponent) {
+            return exponent < POWERS.length ? POWERS[exponent] : Math.pow(10, exponent);
         }
 
         private double exponentForm(int start, int index) throws IOException {

@@ -180,6 +180,14 @@ class IdxReaderTest {
     }
 
     @Test
+    void aHeaderDeclaringTwoBillionImagesInSixteenBytesIsRefusedAsTruncated() throws IOException {
+        int declared = Integer.MAX_VALUE - 9;
+        Files.write(images, idx(0x803, new int[] {declared, 1, 1}, new byte[0]));
+        Files.write(labels, idx(0x801, new int[] {declared}, new byte[0]));
+        assertFails(images, "truncated", "image 0 of " + declared + " needs 1 bytes but only 0 remain");
+    }
+
+    @Test
     void aLabelBeyondTheClassNamesIsNamed() throws IOException {
         byte[] bad = labelBytes(COUNT);
         bad[3] = 7;

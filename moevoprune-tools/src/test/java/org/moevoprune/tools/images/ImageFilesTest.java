@@ -8,8 +8,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,5 +137,37 @@ class ImageFilesTest {
         assertTrue(unknown.getMessage().contains(text.toString())
                 && unknown.getMessage().contains("knows no format"), unknown.getMessage());
         assertThrows(java.nio.file.NoSuchFileException.class, () -> ImageDatasets.readImage(temp.resolve("none")));
+    }
+
+    /** A 2 × 2 gray PNG whose header declares {@code width × height}, with the header's CRC recomputed. */
+    private Path declaring(int width, int height) throws IOException {
+        Path png = write(new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY), "png", width + "x" + height + ".png");
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(png));
+        bytes.putInt(16, width).putInt(20, height);
+        CRC32 crc = new CRC32();
+        crc.update(bytes.array(), 12, 17);
+        bytes.putInt(29, (int) crc.getValue());
+        Files.write(png, bytes.array());
+        return png;
+    }
+
+    @Test
+    void aHeaderDeclaringAGiganticImageIsRefusedBeforeItsPixelsAreAllocated() throws IOException {
+        // 30000 × 30000 gray pixels would take 0.9 GB for the raster, 3.6 GB more for the conversion.
+        Path png = declaring(30_000, 30_000);
+        IOException e = assertThrows(IOException.class, () -> ImageDatasets.readImage(png));
+        assertTrue(e.getMessage().contains("image " + png + " declares 30000 × 30000 = 900000000 pixels, more than "
+                + "the 67108864 (8192 × 8192)"), e.getMessage());
+    }
+
+    @Test
+    void theLimitIsInclusive() throws IOException {
+        Path atLimit = declaring(8192, 8192);
+        IOException e = assertThrows(IOException.class, () -> ImageDatasets.readImage(atLimit));
+        assertTrue(e.getMessage().startsWith("cannot decode image " + atLimit), "decoded, then found short: "
+                + e.getMessage());
+        Path beyond = declaring(8193, 8192);
+        e = assertThrows(IOException.class, () -> ImageDatasets.readImage(beyond));
+        assertTrue(e.getMessage().contains("declares 8193 × 8192"), e.getMessage());
     }
 }

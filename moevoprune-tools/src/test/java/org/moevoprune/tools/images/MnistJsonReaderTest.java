@@ -128,6 +128,25 @@ class MnistJsonReaderTest {
     }
 
     @Test
+    void longRunsOfDigitsAreNumbersNotIndexErrors() throws IOException {
+        // 37 or more integer digits used to throw ArrayIndexOutOfBoundsException, even for a valid zero.
+        StringBuilder text = new StringBuilder("{\"data\":[" + "0".repeat(40) + ",0." + "0".repeat(40) + "1,"
+                + "0".repeat(60) + "1.0");
+        for (int p = 3; p < PIXELS; p++) {
+            text.append(",0");
+        }
+        Files.writeString(digits.resolve("3.json"), text.append("]}"));
+        RasterImage image = ImageDatasets.mnistJsonDigits(digits, 1).image(3);
+        assertEquals(0, image.pixel(0, 0, 0));
+        assertEquals(0, image.pixel(1, 0, 0));
+        assertEquals(255, image.pixel(2, 0, 0));
+        assertFails("{\"data\": [" + "1".repeat(37) + "]}", "value 1.111111111111111", "E36", "outside [0, 1]");
+        assertFails("{\"data\": [1" + "0".repeat(400) + "]}", "value Infinity", "outside [0, 1]");
+        assertFails("{\"data\": [0, .]}", "element 1 of \"data\" is not a number");
+        assertFails("{\"data\": [-]}", "element 0 of \"data\" is not a number");
+    }
+
+    @Test
     void aMissingDigitFileIsNamed() throws IOException {
         Files.delete(digits.resolve("7.json"));
         NoSuchFileException e = assertThrows(NoSuchFileException.class,
