@@ -16,6 +16,9 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.core.internal.Json;
 import org.moevoprune.core.io.FeatureFiles;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
+import org.moevoprune.core.io.literal.Utf8;
 import org.moevoprune.onnx.images.RasterImage;
 
 /**
@@ -142,7 +145,7 @@ public final class FeatureCache {
             if (!hasNpy || !hasJson) {
                 throw new IOException("only " + (hasNpy ? npy : json) + " exists");
             }
-            Map<?, ?> meta = (Map<?, ?>) Json.parse(Files.readString(json));
+            Map<?, ?> meta = (Map<?, ?>) Literals.parse(Utf8.read(json), LiteralDialect.JSON);
             require(FORMAT.equals(meta.get("format")), "unknown format " + meta.get("format"));
             require(key.modelSha256().equals(meta.get("model_sha256")) && key.output().equals(meta.get("output"))
                     && key.preprocessing().equals(meta.get("preprocessing"))
