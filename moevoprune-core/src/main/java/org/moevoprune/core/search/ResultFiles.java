@@ -48,6 +48,10 @@ import org.moevoprune.core.io.literal.Utf8;
  * trainingSeed, training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss, stoppedEarly, diverged}),
  * {@code nanos, mask}). {@link #readJson(Path)} reads it back into a {@link PruningResult} whose heads must be
  * retrained from the data (the weights are not stored here).
+ *
+ * <p>Both readers decode strict UTF-8 and the JSON reader is strict RFC 8259 JSON nested at most
+ * {@value org.moevoprune.core.io.literal.Literals#MAX_DEPTH} levels ({@link Literals}): a damaged file is refused
+ * with its name and the byte offset, or line and column, of the damage.
  */
 public final class ResultFiles {
 
