@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The out-of-distribution pool of MO-EvoPruneDeepTL (Poyatos et al., 2023, §3 of METHOD.md): as many OoD images as
+ * The out-of-distribution pool of MO-EvoPruneDeepTL (Poyatos et al., 2023; docs/METHOD.md §3): as many OoD images as
  * evaluation images, drawn evenly from the other data sets and evenly over each one's classes, taking the first
  * images of each class. The pool is a pure function of its inputs, so every evaluation sees the same pool.
  *
