@@ -76,7 +76,7 @@ final class LiteralParser {
                 String key = key();
                 if (map.containsKey(key)) {
                     pos = at;
-                    throw error("duplicate key '" + key + "'");
+                    throw error("duplicate key '" + LiteralTokens.shown(key) + "'");
                 }
                 skipSpace();
                 expect(':');
@@ -169,7 +169,7 @@ final class LiteralParser {
         }
         pos = start;
         throw error(word.isEmpty() ? "unexpected character " + describe(pos)
-                : "unexpected identifier '" + word + "' where a value was expected");
+                : "unexpected identifier '" + LiteralTokens.shown(word) + "' where a value was expected");
     }
 
     /** JavaScript's {@code !0} (true) and {@code !1} (false). */

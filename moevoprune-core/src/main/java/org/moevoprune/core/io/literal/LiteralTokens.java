@@ -12,7 +12,7 @@ import static org.moevoprune.core.io.literal.LiteralDialect.PYTHON;
 final class LiteralTokens {
 
     private static final String NUMBER_CHARS = "+-0123456789.eE";
-    /** Longer number tokens are cut in error messages. */
+    /** Longer tokens, keys and identifiers are cut in error messages. */
     private static final int SHOWN = 40;
 
     private final LiteralParser p;
@@ -253,7 +253,8 @@ final class LiteralTokens {
         return i;
     }
 
-    private static String shown(String token) {
+    /** @return the token, or its start and length if it is too long to quote whole in an error message */
+    static String shown(String token) {
         return token.length() <= SHOWN ? token : token.substring(0, SHOWN) + "… (" + token.length() + " characters)";
     }
 

@@ -27,8 +27,8 @@ public final class Literals {
     }
 
     /**
-     * Parses a text holding exactly one literal, optionally surrounded by white space (and, for JSON, preceded by
-     * a byte-order mark).
+     * Parses a text holding exactly one literal, optionally surrounded by white space and preceded by a byte-order
+     * mark.
      *
      * @param text the text
      * @param dialect its notation

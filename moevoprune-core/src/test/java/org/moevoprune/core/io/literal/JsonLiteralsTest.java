@@ -168,5 +168,10 @@ class JsonLiteralsTest {
         LiteralSyntaxException number = error("-" + "1".repeat(100) + "e");
         assertTrue(number.problem().endsWith("… (102 characters)'"), number.problem());
         assertTrue(number.getMessage().length() < 300, number.getMessage());
+        String key = "k".repeat(1_000_000);
+        LiteralSyntaxException duplicate = error("{\"" + key + "\": 1, \"" + key + "\": 2}");
+        assertTrue(duplicate.problem().startsWith("duplicate key 'kkkk"), duplicate.problem());
+        assertTrue(duplicate.getMessage().length() < 300, duplicate.getMessage());
+        assertTrue(error("[" + key + "]").getMessage().length() < 300);
     }
 }

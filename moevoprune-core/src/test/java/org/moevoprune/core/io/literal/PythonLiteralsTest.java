@@ -53,7 +53,8 @@ class PythonLiteralsTest {
     void readsPythonEscapes() {
         assertEquals("it's", parse("'it\\'s'"));
         assertEquals("say \"hi\"", parse("\"say \\\"hi\\\"\""));
-        assertEquals("\n\t\\\u0007\u000B\u0000A\u00e9\uD83D\uDE00", parse("'\\n\\t\\\\\\a\\v\\0\\x41\\u00e9\\U0001F600'"));
+        assertEquals("\n\t\\\u0007\u000B\u0000A\u00e9\uD83D\uDE00",
+                parse("'\\n\\t\\\\\\a\\v\\0\\x41\\u00e9\\U0001F600'"));
         assertEquals("\u0008" + "S" + "\u0000" + "8", parse("'\\10\\123\\08'"));
         // an unknown escape keeps its backslash, as in Python
         assertEquals("\\q\\/", parse("'\\q\\/'"));
