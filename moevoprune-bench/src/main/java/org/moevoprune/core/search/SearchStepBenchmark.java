@@ -3,6 +3,7 @@ package org.moevoprune.core.search;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.moevoprune.api.FeatureMask;
+import org.moevoprune.core.result.Hypervolume;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

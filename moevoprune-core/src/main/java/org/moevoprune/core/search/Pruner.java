@@ -15,10 +15,15 @@ import org.moevoprune.api.DataSplit;
 import org.moevoprune.api.Objective;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
-import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.objective.Objectives;
+import org.moevoprune.core.result.CheckpointFiles;
+import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.Provenance;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.SearchMode;
+import org.moevoprune.core.result.SearchSettings;
 
 /**
  * The pruning search of MO-EvoPruneDeepTL: NSGA-II over feature masks, each candidate scored by training a fresh
@@ -49,13 +54,13 @@ public final class Pruner {
     private final Path checkpointDirectory;
     private final int checkpointEvery;
     private final boolean resume;
-    private Provenance provenance;
+    private final String backboneId;
     private Long dataFingerprint;
 
     private Pruner(Builder b, SearchData data) {
         this.data = data;
         this.head = b.head != null ? b.head : ProviderRegistry.load(SparseHead.class).select();
-        this.space = new ObjectiveSpace(b.objectives != null ? b.objectives : Objectives.defaults());
+        this.space = ObjectiveSpace.of(b.objectives != null ? b.objectives : Objectives.defaults());
         this.settings = b.settings();
         this.listeners = List.copyOf(b.listeners);
         this.executor = b.executor;
@@ -63,6 +68,7 @@ public final class Pruner {
         this.checkpointDirectory = b.checkpointDirectory;
         this.checkpointEvery = b.checkpointEvery;
         this.resume = b.resume;
+        this.backboneId = b.backbone != null ? b.backbone.id() : null;
         for (Objective o : space.objectives()) {
             if (o.needsOod() && data.ood() == null) {
                 throw new IllegalArgumentException("objective '" + o.id() + "' needs out-of-distribution samples "
@@ -151,7 +157,7 @@ public final class Pruner {
         Path file = checkpointFile(r);
         if (resume && file != null && Files.exists(file)) {
             try {
-                searchRun.restore(SearchCheckpoint.read(file, r, runSettings, this));
+                searchRun.restore(CheckpointFiles.read(file, r, runSettings, identity()));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the checkpoint " + file, e);
             }
@@ -208,15 +214,24 @@ public final class Pruner {
         return dataFingerprint;
     }
 
-    synchronized Provenance provenance() {
-        if (provenance == null) {
-            provenance = Provenance.current(head.id() + ": " + head);
+    Provenance provenance(java.time.Instant started) {
+        Provenance.Builder b = Provenance.thisJvm().headId(head.id()).head(head.id() + ": " + head)
+                .dataFingerprint(dataFingerprint()).timestamp(started);
+        Kernels.describe(head).ifPresent(b::kernel);
+        if (backboneId != null) {
+            b.backbone(backboneId);
         }
-        return provenance;
+        return b.build();
     }
 
-    TrainedHead retrain(Evaluation e) {
-        return head.train(data.train(), e.mask(), settings.training(), e.trainingSeed());
+    CheckpointFiles.Identity identity() {
+        return new CheckpointFiles.Identity(Long.toHexString(dataFingerprint()), data.featureCount(), head.id(),
+                space);
+    }
+
+    /** @return a retrainer of this pruner's heads: same provider, same training data */
+    public Retrainer retrainer() {
+        return Retrainer.of(head, data.train());
     }
 
     /**
@@ -232,7 +247,7 @@ public final class Pruner {
         private int populationSize = 30;
         private int evaluations = 200;
         private Integer offspring;
-        private SearchMode mode = SearchMode.REFERENCE;
+        private SearchMode mode = SearchMode.STEADY_STATE;
         private long seed;
         private boolean countCacheHits;
         private TrainingSettings training = TrainingSettings.reference();
@@ -454,7 +469,7 @@ public final class Pruner {
         }
 
         private SearchSettings settings() {
-            int lambda = offspring != null ? offspring : mode == SearchMode.REFERENCE ? 2 : populationSize;
+            int lambda = offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize;
             return new SearchSettings(populationSize, evaluations, lambda, mode, seed, countCacheHits, training,
                     swapProbability, flipProbability);
         }

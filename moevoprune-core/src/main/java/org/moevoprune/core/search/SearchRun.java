@@ -21,6 +21,12 @@ import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.core.objective.EvaluationContexts;
+import org.moevoprune.core.result.CheckpointFiles;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.RunState;
+import org.moevoprune.core.result.SearchSettings;
 
 /**
  * One NSGA-II run (METHOD §4): random-density initial population, then steps of binary tournaments, uniform
@@ -56,6 +62,7 @@ final class SearchRun {
     private int cacheHits;
     private int stalled;
     private long priorNanos;
+    private java.time.Instant started;
     private long startNanos;
 
     SearchRun(Pruner pruner, int run, SearchSettings settings, Executor executor) {
@@ -68,8 +75,8 @@ final class SearchRun {
         this.variation = new Variation(settings.swapProbability(), settings.flipProbability(f));
     }
 
-    /** Restores the state saved by {@link SearchCheckpoint}. */
-    void restore(SearchCheckpoint.State state) {
+    /** Restores the state saved by {@link CheckpointFiles}. */
+    void restore(RunState state) {
         history.addAll(state.history());
         for (Evaluation e : history) {
             cache.put(e.mask(), e);
@@ -79,11 +86,13 @@ final class SearchRun {
         cacheHits = state.cacheHits();
         stalled = state.stalled();
         priorNanos = state.elapsedNanos();
+        started = state.started();
     }
 
     PruningResult execute() {
         startNanos = System.nanoTime();
         if (population.isEmpty()) {
+            started = java.time.Instant.now();
             initialise();
             progressed();
             checkpoint(true);
@@ -261,10 +270,10 @@ final class SearchRun {
         if (pruner.checkpointDirectory() == null || !(force || step % pruner.checkpointEvery() == 0)) {
             return;
         }
-        SearchCheckpoint.State state = new SearchCheckpoint.State(run, settings, step, cacheHits, stalled,
-                priorNanos + System.nanoTime() - startNanos, population, history);
+        RunState state = new RunState(run, settings, started, step, population, history, cacheHits, stalled,
+                priorNanos + System.nanoTime() - startNanos);
         try {
-            SearchCheckpoint.write(pruner.checkpointFile(run), state, pruner);
+            CheckpointFiles.write(pruner.checkpointFile(run), state, pruner.identity());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the checkpoint " + pruner.checkpointFile(run)
                     + ": check that the directory is writable and has space", e);
@@ -275,7 +284,8 @@ final class SearchRun {
         Duration elapsed = Duration.ofNanos(priorNanos + System.nanoTime() - startNanos);
         PruningResult.StopReason reason = spent() >= settings.evaluations()
                 ? PruningResult.StopReason.BUDGET_SPENT : PruningResult.StopReason.STALLED;
-        return new PruningResult(run, settings, space, population, history, step, cacheHits, reason, elapsed,
-                pruner.provenance(), heads, pruner::retrain);
+        RunState state = new RunState(run, settings, started, step, population, history, cacheHits, stalled,
+                elapsed.toNanos());
+        return PruningResult.of(state, space, reason, pruner.provenance(started), heads);
     }
 }

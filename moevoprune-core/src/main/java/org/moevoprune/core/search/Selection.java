@@ -3,6 +3,7 @@ package org.moevoprune.core.search;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.moevoprune.core.result.Pareto;
 
 /**
  * The two selection steps of NSGA-II on minimised points, kept apart from the run so that they can be tested on

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.testing.SeededRuns;
 
 /**

@@ -15,6 +15,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.moevoprune.core.result.Pareto;
+import org.moevoprune.core.result.ParetoProperties;
 
 /**
  * NSGA-II truncation and binary tournament ({@link Selection}): truncation keeps whole fronts best first and cuts the

@@ -5,9 +5,9 @@ import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.objective.Objectives;
-import org.moevoprune.core.search.Evaluation;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.search.Pruner;
-import org.moevoprune.core.search.PruningResult;
 
 /**
  * Searches whose every number is the same on every machine: data from {@code java.util.Random} (whose Gaussian

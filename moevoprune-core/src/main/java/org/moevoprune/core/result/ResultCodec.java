@@ -1,4 +1,4 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import org.moevoprune.core.internal.Json;
 
 /**
  * The JSON shapes shared by checkpoints and result files (see {@link ResultFiles} for the documented format).
- * Decoding checks every field and reports the path of a bad one.
+ * Decoding checks every field and reports the path of a bad one. Stateless.
  */
 final class ResultCodec {
 
@@ -94,9 +94,11 @@ final class ResultCodec {
                 t.bool("restoreBestWeights"));
         SearchMode mode;
         try {
-            mode = SearchMode.valueOf(f.string("mode"));
+            // Format version 1 named the steady-state mode after the reference implementation.
+            mode = f.string("mode").equals("REFERENCE") ? SearchMode.STEADY_STATE : SearchMode.valueOf(f.string("mode"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ".mode: unknown mode '" + f.string("mode") + "'");
+            throw new IllegalArgumentException(where + ".mode: unknown mode '" + f.string("mode") + "', expected "
+                    + java.util.Arrays.toString(SearchMode.values()));
         }
         return new SearchSettings(f.integer("populationSize"), f.integer("evaluations"), f.integer("offspring"),
                 mode, f.longValue("seed"), f.bool("countCacheHits"), training, f.number("swapProbability"),
@@ -132,6 +134,21 @@ final class ResultCodec {
             out.add(new StoredObjective(f.string("id"), direction, f.number("lowerBound"), f.number("upperBound")));
         }
         return out;
+    }
+
+    static Map<String, Object> provenance(Provenance p) {
+        return p.fields();
+    }
+
+    static Provenance provenance(Object json, String where) {
+        Fields f = new Fields(json, where);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        f.map.forEach((k, v) -> fields.put(String.valueOf(k), v));
+        try {
+            return Provenance.fromFields(fields);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + "." + e.getMessage());
+        }
     }
 
     private static List<Object> toList(double[] values) {

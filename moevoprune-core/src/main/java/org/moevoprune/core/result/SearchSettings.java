@@ -1,4 +1,4 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import java.util.Objects;
 import org.moevoprune.api.TrainingSettings;
@@ -10,7 +10,7 @@ import org.moevoprune.api.TrainingSettings;
  * @param populationSize μ, the population size (reference 30)
  * @param evaluations the evaluation budget, initial population included (reference 200)
  * @param offspring λ, offspring per step or generation (reference 2; generational default μ)
- * @param mode steady-state reference or generational
+ * @param mode steady-state (as the reference) or generational
  * @param seed the run's seed; every random choice and every training seed derives from it
  * @param countCacheHits whether an offspring equal to an already evaluated mask spends budget (the reference's
  *     counting) or not (default: it does not, so the budget buys distinct evaluations)
@@ -54,7 +54,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      * @return the settings
      */
     public static SearchSettings reference(long seed) {
-        return new SearchSettings(30, 200, 2, SearchMode.REFERENCE, seed, false, TrainingSettings.reference(), 0.5,
+        return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, false, TrainingSettings.reference(), 0.5,
                 Double.NaN);
     }
 

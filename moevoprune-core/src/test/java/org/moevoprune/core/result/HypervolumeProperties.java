@@ -1,4 +1,4 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.Objective;

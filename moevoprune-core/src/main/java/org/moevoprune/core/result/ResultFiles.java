@@ -1,4 +1,4 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,44 +13,54 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.moevoprune.api.FeatureMask;
-import org.moevoprune.api.Objective;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.core.internal.Json;
 
 /**
- * Saves and loads search results in documented, versioned formats (format version {@value #VERSION}); every file
- * is written atomically (temporary file, then rename), so a crash never leaves a half-written result.
+ * Saves and loads search results in documented, versioned formats (format version {@value #VERSION}; version 1 files
+ * are read too); every file is written atomically (temporary file, then rename), so a crash never leaves a
+ * half-written result.
  *
  * <h2>CSV ({@code front.csv}, {@code history.csv})</h2>
  * One header row, then one row per evaluation, comma-separated, UTF-8, {@code \n} line ends. Columns:
  * <ul>
  *   <li>front: {@code run}, one column per objective (its id with every character other than letters and digits
  *       replaced by {@code _}, e.g. {@code accuracy,active_fraction,auroc}), {@code active_count},
- *       {@code feature_count}, {@code training_seed}, {@code epochs}, {@code mask};</li>
+ *       {@code feature_count}, {@code training_seed}, {@code epochs}, {@code mask}, then the provenance
+ *       columns;</li>
  *   <li>history: {@code index,run,step}, the objective columns, {@code active_count}, {@code feature_count},
- *       {@code training_seed}, {@code epochs}, {@code stopped_early}, {@code train_ms}, {@code mask}.</li>
+ *       {@code training_seed}, {@code epochs}, {@code stopped_early}, {@code train_ms}, {@code mask}, then the
+ *       provenance columns.</li>
  * </ul>
- * Values are natural (accuracy, not 1 − accuracy) and written with {@link Double#toString}, which reads back
- * exactly; {@code mask} is the {@code '0'/'1'} string of {@link FeatureMask#toBitString()}, feature 0 first;
- * {@code step} is -1 for the initial population.
+ * The provenance columns (since version 2) are {@code library, head_id, kernel, backbone, data_fingerprint,
+ * timestamp}: the {@link Provenance} of the run each row came from, an empty cell where it is unknown. A cell holding
+ * a comma or a double quote is quoted as RFC 4180 says. Values are natural (accuracy, not 1 − accuracy) and written
+ * with {@link Double#toString}, which reads back exactly; {@code mask} is the {@code '0'/'1'} string of
+ * {@link FeatureMask#toBitString()}, feature 0 first; {@code step} is -1 for the initial population. Version 1 files
+ * end at {@code mask}.
  *
  * <h2>JSON ({@code front.json})</h2>
- * An object with {@code "format": "moevoprune.result"}, {@code "version": 1}, {@code library}, {@code run},
+ * An object with {@code "format": "moevoprune.result"}, {@code "version": 2}, {@code library}, {@code run},
  * {@code objectives} (each {@code id, direction, lowerBound, upperBound}), {@code settings} (search and training),
- * {@code provenance}, {@code steps}, {@code cacheHits}, {@code stopReason}, {@code elapsedMillis},
- * {@code hypervolume}, {@code front} (evaluation objects), {@code population} (history indices) and
- * {@code history} (evaluation objects: {@code index, step, values} (in objective order), {@code activeCount,
- * trainingSeed, training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss, stoppedEarly, diverged}),
- * {@code nanos, mask}). {@link #readJson(Path)} reads it back into a {@link PruningResult} whose heads must be
- * retrained from the data (the weights are not stored here).
+ * {@code provenance} ({@link Provenance#fields()}: {@code library, java, vm, os, processors, headId, head} and, when
+ * known, {@code kernel, backbone, dataFingerprint, timestamp}), {@code steps}, {@code cacheHits}, {@code stopReason},
+ * {@code elapsedMillis}, {@code hypervolume}, {@code front} (evaluation objects), {@code population} (history
+ * indices) and {@code history} (evaluation objects: {@code index, step, values} (in objective order),
+ * {@code activeCount, trainingSeed, training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss, stoppedEarly,
+ * diverged}), {@code nanos, mask}). Version 1 has the same fields with a provenance of {@code library, java, vm, os,
+ * processors, head} only, and names the steady-state mode {@code REFERENCE}. {@link #readJson(Path)} reads both into
+ * a {@link PruningResult} without heads (the weights are not stored here; retrain them from the data).
  */
 public final class ResultFiles {
 
-    /** The format version written and read. */
-    public static final int VERSION = 1;
+    /** The format version written; versions 1 and 2 are read. */
+    public static final int VERSION = 2;
     static final String FORMAT = "moevoprune.result";
+    private static final List<String> PROVENANCE_COLUMNS = List.of("library", "head_id", "kernel", "backbone",
+            "data_fingerprint", "timestamp");
 
     private ResultFiles() {
     }
@@ -64,18 +74,37 @@ public final class ResultFiles {
     }
 
     /**
-     * Writes the members of a front as CSV.
+     * Writes the members of a run's front as CSV.
      *
      * @param file the target
-     * @param run the run index written in the {@code run} column (-1 for a super front)
-     * @param front the members
-     * @param objectiveIds the objective ids, in the order of the members' values
+     * @param result the run
      * @throws IOException if the file cannot be written; an existing file is then unchanged
      */
-    public static void writeFrontCsv(Path file, int run, Front front, List<String> objectiveIds) throws IOException {
+    public static void writeFrontCsv(Path file, PruningResult result) throws IOException {
+        writeFrontCsv(file, result.run(), result.front(), e -> result.provenance());
+    }
+
+    /**
+     * Writes the members of the super front of several runs as CSV, with {@code -1} in the {@code run} column and
+     * the provenance of the run each member came from.
+     *
+     * @param file the target
+     * @param front the super front of {@code results} ({@link PruningResult#superFront})
+     * @param results the runs
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     * @throws IllegalArgumentException if a member belongs to none of the runs
+     */
+    public static void writeSuperFrontCsv(Path file, Front front, List<PruningResult> results) throws IOException {
+        writeFrontCsv(file, -1, front, e -> runOf(e, results).provenance());
+    }
+
+    private static void writeFrontCsv(Path file, int run, Front front, Function<Evaluation, Provenance> provenance)
+            throws IOException {
         StringBuilder csv = new StringBuilder("run");
-        objectiveIds.forEach(id -> csv.append(',').append(column(id)));
-        csv.append(",active_count,feature_count,training_seed,epochs,mask\n");
+        front.space().ids().forEach(id -> csv.append(',').append(column(id)));
+        csv.append(",active_count,feature_count,training_seed,epochs,mask");
+        PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
+        csv.append('\n');
         for (Evaluation e : front.members()) {
             csv.append(run);
             for (double v : e.values()) {
@@ -83,7 +112,8 @@ public final class ResultFiles {
             }
             csv.append(',').append(e.mask().activeCount()).append(',').append(e.mask().length()).append(',')
                     .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
-                    .append(e.mask().toBitString()).append('\n');
+                    .append(e.mask().toBitString());
+            appendProvenance(csv, provenance.apply(e));
         }
         write(file, csv.toString());
     }
@@ -98,7 +128,9 @@ public final class ResultFiles {
     public static void writeHistoryCsv(Path file, PruningResult result) throws IOException {
         StringBuilder csv = new StringBuilder("index,run,step");
         result.objectiveIds().forEach(id -> csv.append(',').append(column(id)));
-        csv.append(",active_count,feature_count,training_seed,epochs,stopped_early,train_ms,mask\n");
+        csv.append(",active_count,feature_count,training_seed,epochs,stopped_early,train_ms,mask");
+        PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
+        csv.append('\n');
         for (Evaluation e : result.history()) {
             csv.append(e.index()).append(',').append(result.run()).append(',').append(e.step());
             for (double v : e.values()) {
@@ -107,9 +139,17 @@ public final class ResultFiles {
             csv.append(',').append(e.mask().activeCount()).append(',').append(e.mask().length()).append(',')
                     .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
                     .append(e.training().stoppedEarly()).append(',').append(e.nanos() / 1_000_000).append(',')
-                    .append(e.mask().toBitString()).append('\n');
+                    .append(e.mask().toBitString());
+            appendProvenance(csv, result.provenance());
         }
         write(file, csv.toString());
+    }
+
+    private static void appendProvenance(StringBuilder csv, Provenance p) {
+        List<String> cells = List.of(p.library(), p.headId(), p.kernel().orElse(""), p.backbone().orElse(""),
+                p.dataFingerprint().orElse(""), p.timestamp().map(Object::toString).orElse(""));
+        cells.forEach(cell -> csv.append(',').append(CsvCells.quote(cell)));
+        csv.append('\n');
     }
 
     /**
@@ -129,7 +169,7 @@ public final class ResultFiles {
             if (header == null) {
                 throw new IllegalArgumentException(file + " is empty: expected a moevoprune front or history CSV");
             }
-            List<String> columns = List.of(header.split(",", -1));
+            List<String> columns = CsvCells.split(header);
             Map<String, Integer> at = new HashMap<>();
             for (int i = 0; i < columns.size(); i++) {
                 at.put(columns.get(i), i);
@@ -155,7 +195,12 @@ public final class ResultFiles {
 
     private static Evaluation row(Path file, int number, String line, int width, Map<String, Integer> at, int first,
             List<String> ids, int position) {
-        String[] cells = line.split(",", -1);
+        String[] cells;
+        try {
+            cells = CsvCells.split(line).toArray(new String[0]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
+        }
         if (cells.length != width) {
             throw new IllegalArgumentException(file + " line " + number + ": " + cells.length + " cells, the header has "
                     + width);
@@ -190,9 +235,9 @@ public final class ResultFiles {
         m.put("version", VERSION);
         m.put("library", Provenance.libraryVersion());
         m.put("run", result.run());
-        m.put("objectives", ResultCodec.objectives(result.objectives()));
+        m.put("objectives", ResultCodec.objectives(result.space().objectives()));
         m.put("settings", ResultCodec.settings(result.settings()));
-        m.put("provenance", provenance(result.provenance()));
+        m.put("provenance", ResultCodec.provenance(result.provenance()));
         m.put("steps", result.steps());
         m.put("cacheHits", result.cacheHits());
         m.put("stopReason", result.stopReason().name());
@@ -211,13 +256,12 @@ public final class ResultFiles {
     }
 
     /**
-     * Reads a run written by {@link #writeJson}. Its {@link PruningResult#head(Evaluation)} cannot retrain
-     * (there are no data attached).
+     * Reads a run written by {@link #writeJson}, in format version 1 or 2. It holds no trained heads.
      *
      * @param file the JSON file
      * @return the run
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException if the file is not a moevoprune result of this version; the message names
+     * @throws IllegalArgumentException if the file is not a moevoprune result of version 1 or 2; the message names
      *     the bad field
      */
     public static PruningResult readJson(Path file) throws IOException {
@@ -230,12 +274,11 @@ public final class ResultFiles {
 
     private static PruningResult decode(Object json) {
         ResultCodec.Fields f = new ResultCodec.Fields(json, "result");
-        if (!FORMAT.equals(f.string("format")) || f.integer("version") != VERSION) {
-            throw new IllegalArgumentException("expected format " + FORMAT + " version " + VERSION + ", found "
+        if (!FORMAT.equals(f.string("format")) || f.integer("version") < 1 || f.integer("version") > VERSION) {
+            throw new IllegalArgumentException("expected format " + FORMAT + " version 1 to " + VERSION + ", found "
                     + f.string("format") + " version " + f.integer("version"));
         }
-        List<Objective> objectives = ResultCodec.objectives(f.get("objectives"), "result.objectives");
-        ObjectiveSpace space = new ObjectiveSpace(objectives);
+        ObjectiveSpace space = ObjectiveSpace.of(ResultCodec.objectives(f.get("objectives"), "result.objectives"));
         List<?> entries = f.list("history");
         List<Evaluation> history = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -250,9 +293,7 @@ public final class ResultFiles {
             }
             population.add(history.get((int) (long) l));
         }
-        ResultCodec.Fields p = new ResultCodec.Fields(f.get("provenance"), "result.provenance");
-        Provenance provenance = new Provenance(p.string("library"), p.string("java"), p.string("vm"), p.string("os"),
-                p.integer("processors"), p.string("head"));
+        Provenance provenance = ResultCodec.provenance(f.get("provenance"), "result.provenance");
         PruningResult.StopReason reason;
         try {
             reason = PruningResult.StopReason.valueOf(f.string("stopReason"));
@@ -261,13 +302,14 @@ public final class ResultFiles {
         }
         return new PruningResult(f.integer("run"), ResultCodec.settings(f.get("settings"), "result.settings"), space,
                 population, history, f.integer("steps"), f.integer("cacheHits"), reason,
-                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), null);
+                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of());
     }
 
     /**
      * Writes the super front of several runs as JSON: {@code "format": "moevoprune.super-front"}, {@code version},
-     * {@code objectives}, {@code hypervolume}, {@code runs} (each {@code run, seed, frontSize, hypervolume,
-     * evaluations}) and {@code members} (evaluation objects, each with the {@code run} it came from).
+     * {@code library}, {@code objectives}, {@code hypervolume}, {@code runs} (each {@code run, seed, frontSize,
+     * hypervolume, evaluations, provenance}) and {@code members} (evaluation objects, each with the {@code run} it
+     * came from).
      *
      * @param file the target
      * @param front the super front of {@code results}
@@ -279,7 +321,7 @@ public final class ResultFiles {
         m.put("format", "moevoprune.super-front");
         m.put("version", VERSION);
         m.put("library", Provenance.libraryVersion());
-        m.put("objectives", ResultCodec.objectives(results.get(0).objectives()));
+        m.put("objectives", ResultCodec.objectives(results.get(0).space().objectives()));
         m.put("hypervolume", front.hypervolume());
         List<Object> runs = new ArrayList<>();
         for (PruningResult r : results) {
@@ -289,13 +331,14 @@ public final class ResultFiles {
             run.put("frontSize", r.front().size());
             run.put("hypervolume", r.front().hypervolume());
             run.put("evaluations", r.history().size());
+            run.put("provenance", ResultCodec.provenance(r.provenance()));
             runs.add(run);
         }
         m.put("runs", runs);
         List<Object> members = new ArrayList<>();
         for (Evaluation e : front.members()) {
             Map<String, Object> member = new LinkedHashMap<>();
-            member.put("run", runOf(e, results));
+            member.put("run", runOf(e, results).run());
             member.putAll(ResultCodec.evaluation(e));
             members.add(member);
         }
@@ -303,26 +346,16 @@ public final class ResultFiles {
         write(file, Json.write(m));
     }
 
-    private static int runOf(Evaluation e, List<PruningResult> results) {
+    private static PruningResult runOf(Evaluation e, List<PruningResult> results) {
         for (PruningResult r : results) {
             for (Evaluation member : r.front().members()) {
                 if (member == e) {
-                    return r.run();
+                    return r;
                 }
             }
         }
-        return -1;
-    }
-
-    private static Map<String, Object> provenance(Provenance p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("library", p.library());
-        m.put("java", p.java());
-        m.put("vm", p.vm());
-        m.put("os", p.os());
-        m.put("processors", p.processors());
-        m.put("head", p.head());
-        return m;
+        throw new IllegalArgumentException(e + " is on the front of none of the " + results.size() + " runs given: "
+                + "pass the runs the super front was made from");
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -1,4 +1,4 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,8 +10,9 @@ import org.moevoprune.api.TrainingSummary;
  * One evaluated candidate: its mask, the natural value of each objective (accuracy, active fraction, AUROC, …, in
  * the order of {@link #objectiveIds()}), the seed its head was trained with, and how training went.
  *
- * <p>Immutable and thread-safe. The trained head itself is not kept here (it can be large); get it from
- * {@link PruningResult#head(Evaluation)}.
+ * <p>Immutable and thread-safe. The trained head itself is not kept here (it can be large): a run holds those of its
+ * final population ({@link PruningResult#keptHead(Evaluation)}); any other is retrained identically from the
+ * training seed.
  */
 public final class Evaluation {
 

@@ -1,4 +1,4 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,11 +23,11 @@ import net.jqwik.api.constraints.Scale;
  * {@link Pareto}'s sorting against an independent peeling oracle, and the invariants of its crowding distance, on
  * point sets with small integer coordinates (so with many duplicates and ties), 1–4 objectives and 0–60 points.
  */
-class ParetoProperties {
+public class ParetoProperties {
 
     /** Point sets: M in 1..4 objectives, up to 60 rows, coordinates in 0..k for k in 1..5. */
     @Provide
-    static Arbitrary<double[][]> points() {
+    public static Arbitrary<double[][]> points() {
         return Arbitraries.integers().between(1, 4).flatMap(m -> Arbitraries.integers().between(1, 5)
                 .flatMap(k -> Arbitraries.integers().between(0, k).map(Integer::doubleValue)
                         .array(double[].class).ofSize(m)

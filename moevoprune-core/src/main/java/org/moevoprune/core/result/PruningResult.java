@@ -1,21 +1,23 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.Optional;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.Objective;
 import org.moevoprune.api.TrainedHead;
 
 /**
  * The outcome of one search run: its Pareto front, final population and full evaluation history, with the seed,
- * settings and provenance that reproduce it. Values are natural (accuracy, active fraction, AUROC), not
- * minimised.
+ * settings and provenance that reproduce it, and the trained heads of the final population that the run still held.
+ * Values are natural (accuracy, active fraction, AUROC), not minimised.
  *
- * <p>Immutable and thread-safe, except that {@link #head(Evaluation)} may retrain a head on demand.
+ * <p>A plain immutable value, thread-safe, with no way back into the search that made it. A head it does not hold is
+ * retrained with the evaluation's training seed, which gives the identical head ({@code Retrainer} of the search
+ * package does that, from the training data).
  */
 public final class PruningResult {
 
@@ -30,7 +32,6 @@ public final class PruningResult {
     private final int run;
     private final SearchSettings settings;
     private final ObjectiveSpace space;
-    private final List<String> objectiveIds;
     private final List<Objective.Direction> directions;
     private final Front front;
     private final List<Evaluation> population;
@@ -41,26 +42,54 @@ public final class PruningResult {
     private final Duration elapsed;
     private final Provenance provenance;
     private final Map<FeatureMask, TrainedHead> heads;
-    private final Function<Evaluation, TrainedHead> retrain;
 
+    /** For results read from files, which have no run state. */
     PruningResult(int run, SearchSettings settings, ObjectiveSpace space, List<Evaluation> population,
             List<Evaluation> history, int steps, int cacheHits, StopReason stopReason, Duration elapsed,
-            Provenance provenance, Map<FeatureMask, TrainedHead> heads, Function<Evaluation, TrainedHead> retrain) {
+            Provenance provenance, Map<FeatureMask, TrainedHead> heads) {
         this.run = run;
-        this.settings = settings;
-        this.space = space;
-        this.objectiveIds = space.ids();
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.space = Objects.requireNonNull(space, "space");
         this.directions = space.objectives().stream().map(Objective::direction).toList();
-        this.front = new Front(space.front(population), space.hypervolume(population));
         this.population = List.copyOf(population);
         this.history = List.copyOf(history);
+        this.front = Front.of(space, this.population);
         this.steps = steps;
         this.cacheHits = cacheHits;
-        this.stopReason = stopReason;
-        this.elapsed = elapsed;
-        this.provenance = provenance;
+        this.stopReason = Objects.requireNonNull(stopReason, "stopReason");
+        this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.heads = Map.copyOf(heads);
-        this.retrain = retrain;
+    }
+
+    /**
+     * @param finalState the run's last state
+     * @param space the objectives its evaluations measured
+     * @param stopReason why it ended
+     * @param provenance where and with what it ran
+     * @param keptHeads trained heads the run still holds, by mask (those of the final population; may be empty)
+     * @return the result
+     * @throws IllegalArgumentException if the evaluations do not measure the space's objectives or a kept head's
+     *     mask differs from its key
+     */
+    public static PruningResult of(RunState finalState, ObjectiveSpace space, StopReason stopReason,
+            Provenance provenance, Map<FeatureMask, TrainedHead> keptHeads) {
+        Objects.requireNonNull(finalState, "finalState");
+        Objects.requireNonNull(space, "space");
+        for (Evaluation e : finalState.history()) {
+            if (!e.objectiveIds().equals(space.ids())) {
+                throw new IllegalArgumentException("evaluation #" + e.index() + " measured " + e.objectiveIds()
+                        + " but the result's objectives are " + space.ids());
+            }
+        }
+        keptHeads.forEach((mask, head) -> {
+            if (!head.mask().equals(mask)) {
+                throw new IllegalArgumentException("the head kept for " + mask + " was trained on " + head.mask());
+            }
+        });
+        return new PruningResult(finalState.run(), finalState.settings(), space, finalState.population(),
+                finalState.history(), finalState.step(), finalState.cacheHits(), stopReason,
+                Duration.ofNanos(finalState.elapsedNanos()), provenance, keptHeads);
     }
 
     /** @return the 0-based run index */
@@ -80,7 +109,12 @@ public final class PruningResult {
 
     /** @return the objective ids, in the order of every evaluation's values */
     public List<String> objectiveIds() {
-        return objectiveIds;
+        return space.ids();
+    }
+
+    /** @return the objectives as ranked: ids, directions and bounds */
+    public ObjectiveSpace space() {
+        return space;
     }
 
     /** @return the direction of each objective */
@@ -129,24 +163,12 @@ public final class PruningResult {
     }
 
     /**
-     * The trained head of an evaluation: kept in memory for members of the final population; otherwise retrained
-     * with the evaluation's seed, which gives the identical head.
-     *
      * @param evaluation an evaluation of this run
-     * @return its head
-     * @throws IllegalStateException if the result was read from a file and has no data to retrain with
+     * @return its trained head, if the run still held it (members of the final population of a run made in this
+     *     JVM); empty for other evaluations and for results read from a file
      */
-    public TrainedHead head(Evaluation evaluation) {
-        Objects.requireNonNull(evaluation, "evaluation");
-        TrainedHead kept = heads.get(evaluation.mask());
-        if (kept != null) {
-            return kept;
-        }
-        if (retrain == null) {
-            throw new IllegalStateException("this result has no training data attached (it was read from a file): "
-                    + "retrain the head with SparseHead.train(train, mask, settings, evaluation.trainingSeed())");
-        }
-        return retrain.apply(evaluation);
+    public Optional<TrainedHead> keptHead(Evaluation evaluation) {
+        return Optional.ofNullable(heads.get(Objects.requireNonNull(evaluation, "evaluation").mask()));
     }
 
     /**
@@ -187,19 +209,13 @@ public final class PruningResult {
         }
         List<Evaluation> union = new ArrayList<>();
         for (PruningResult r : results) {
-            if (!r.objectiveIds.equals(results.get(0).objectiveIds)) {
-                throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds + " vs "
-                        + results.get(0).objectiveIds);
+            if (!r.objectiveIds().equals(results.get(0).objectiveIds())) {
+                throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds() + " vs "
+                        + results.get(0).objectiveIds());
             }
             union.addAll(r.front.members());
         }
-        ObjectiveSpace space = results.get(0).space;
-        return new Front(space.front(union), space.hypervolume(union));
-    }
-
-    /** @return the objectives as ranked: ids, directions and bounds */
-    List<Objective> objectives() {
-        return space.objectives();
+        return Front.of(results.get(0).space, union);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,7 @@ class HypervolumeByStepTest {
         PruningResult result = SmallRuns.one();
         double[] hv = result.hypervolumeByStep();
         assertEquals(result.steps() + 1, hv.length);
-        ObjectiveSpace space = new ObjectiveSpace(Objectives.defaults());
+        ObjectiveSpace space = ObjectiveSpace.of(Objectives.defaults());
         List<Evaluation> initial = result.history().stream().filter(e -> e.step() == -1).toList();
         assertEquals(12, initial.size());
         assertEquals(space.hypervolume(initial), hv[0], 1e-15);

@@ -1,4 +1,4 @@
-package org.moevoprune.core.search;
+package org.moevoprune.core.result;
 
 import java.util.ArrayList;
 import java.util.Arrays;
