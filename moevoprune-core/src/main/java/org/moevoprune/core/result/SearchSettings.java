@@ -59,6 +59,15 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     }
 
     /**
+     * @param value a seed
+     * @return these settings with that seed (the settings of another run of the same search)
+     */
+    public SearchSettings withSeed(long value) {
+        return new SearchSettings(populationSize, evaluations, offspring, mode, value, countCacheHits, training,
+                swapProbability, flipProbability);
+    }
+
+    /**
      * @param featureCount {@code F}
      * @return the per-bit flip probability for masks of that length
      */

@@ -20,7 +20,9 @@ import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.Pareto;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchMode;
+import org.moevoprune.core.result.SearchSettings;
 import org.moevoprune.core.testing.RunAssertions;
+import org.moevoprune.core.testing.SeededRuns;
 import org.moevoprune.core.testing.SmallRuns;
 import org.moevoprune.core.testing.SyntheticData;
 
@@ -154,6 +156,53 @@ class PrunerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Pruner.builder().data(PROBLEM.train(), PROBLEM.test(), null).build());
         assertTrue(e.getMessage().contains("auroc") && e.getMessage().contains("out-of-distribution"), e.getMessage());
+    }
+
+    @Test
+    void settersRefuseBadValuesAtOnceAndBuildChecksThemTogether(@TempDir Path dir) {
+        Pruner.Builder b = Pruner.builder();
+        for (Runnable bad : List.<Runnable>of(() -> b.populationSize(1), () -> b.evaluations(1), () -> b.offspring(0),
+                () -> b.swapProbability(1.5), () -> b.swapProbability(Double.NaN), () -> b.flipProbability(-0.1),
+                () -> b.threads(0), () -> b.checkpoints(dir, 0), () -> b.objectives(List.of()),
+                () -> b.objectives(List.of(Objectives.byIds("accuracy").get(0), Objectives.byIds("accuracy").get(0))),
+                () -> b.backboneId(" "))) {
+            assertThrows(IllegalArgumentException.class, bad::run);
+        }
+        b.flipProbability(Double.NaN);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> small(1).populationSize(20).evaluations(10).build());
+        assertTrue(e.getMessage().contains("(10) must cover at least the initial population (20)"), e.getMessage());
+    }
+
+    @Test
+    void aWholeSearchSettingsIsTakenAsIs() {
+        SearchSettings s = new SearchSettings(10, 40, 3, SearchMode.GENERATIONAL, 5, true, SmallRuns.TRAINING, 0.4,
+                0.02);
+        assertEquals(s, small(1).settings(s).build().settings());
+        assertEquals(s, small(1).populationSize(10).evaluations(40).offspring(3).mode(SearchMode.GENERATIONAL)
+                .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02).build().settings());
+        assertEquals(2, small(1).mode(SearchMode.STEADY_STATE).build().settings().offspring());
+        assertEquals(12, small(1).mode(SearchMode.GENERATIONAL).build().settings().offspring(), "λ = μ");
+    }
+
+    @Test
+    void toBuilderCopiesTheConfigurationAndGivesTheSameRun() {
+        Pruner original = SeededRuns.builder().backboneId("test-backbone").threads(2).build();
+        Pruner copy = original.toBuilder().build();
+        assertEquals(original.settings(), copy.settings());
+        assertEquals(original.objectives(), copy.objectives());
+        assertEquals(original.head(), copy.head());
+        assertEquals(original.data(), copy.data());
+        PruningResult a = original.run();
+        PruningResult b = copy.run();
+        assertSameRun(a, b);
+        assertEquals("test-backbone", b.provenance().backbone().orElseThrow());
+        assertEquals(a.provenance().dataFingerprint(), b.provenance().dataFingerprint());
+        Pruner other = original.toBuilder().seed(78).build();
+        assertEquals(original.settings().withSeed(78), other.settings());
+        assertTrue(original.toBuilder().data(PROBLEM.train(), PROBLEM.test(), PROBLEM.ood())
+                .objectives(Objectives.defaults()).build().run().provenance().backbone().isEmpty(),
+                "new data forget the old backbone id");
     }
 
     static void assertSameRun(PruningResult expected, PruningResult actual) {
