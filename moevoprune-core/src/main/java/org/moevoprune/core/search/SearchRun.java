@@ -133,7 +133,7 @@ final class SearchRun {
     private RunState step(RunState s, Clock clock) {
         RandomGenerator random = new SplittableRandom(
                 TrainingRandom.derive(TrainingRandom.derive(settings.seed(), STEP), s.step()));
-        double[][] rankAndCrowding = Selection.rankAndCrowding(space.minimised(s.population()));
+        double[][] rankAndCrowding = Nsga2Selection.rankAndCrowding(space.minimised(s.population()));
         List<FeatureMask> children = new ArrayList<>();
         while (children.size() < settings.offspring()) {
             Evaluation[] parents = select(s.population(), rankAndCrowding, random);
@@ -156,8 +156,8 @@ final class SearchRun {
     /** Two binary tournaments. */
     private static Evaluation[] select(List<Evaluation> population, double[][] rankAndCrowding,
             RandomGenerator random) {
-        Evaluation a = population.get(Selection.tournament(random, rankAndCrowding[0], rankAndCrowding[1]));
-        Evaluation b = population.get(Selection.tournament(random, rankAndCrowding[0], rankAndCrowding[1]));
+        Evaluation a = population.get(Nsga2Selection.tournament(random, rankAndCrowding[0], rankAndCrowding[1]));
+        Evaluation b = population.get(Nsga2Selection.tournament(random, rankAndCrowding[0], rankAndCrowding[1]));
         return new Evaluation[] {a, b};
     }
 
@@ -174,7 +174,7 @@ final class SearchRun {
         List<Evaluation> combined = new ArrayList<>(parents);
         combined.addAll(offspring);
         List<Evaluation> next = new ArrayList<>(settings.populationSize());
-        for (int i : Selection.truncate(space.minimised(combined), settings.populationSize())) {
+        for (int i : Nsga2Selection.truncate(space.minimised(combined), settings.populationSize())) {
             next.add(combined.get(i));
         }
         return next;

@@ -23,26 +23,26 @@ import org.moevoprune.core.result.ParetoProperties;
  * last by crowding; the tournament prefers lower rank, then larger crowding, then tosses a fair coin. Statistical
  * checks use fixed-seed generators and 4σ-style bounds, so they are deterministic.
  */
-class SelectionProperties {
+class Nsga2SelectionProperties {
 
     @Property
     void truncationKeepsExactlySizeDistinctIndices(@ForAll("points") double[][] points,
             @ForAll @IntRange(min = 0, max = 60) int wanted) {
         int size = Math.min(wanted, points.length);
-        int[] kept = Selection.truncate(points, size);
+        int[] kept = Nsga2Selection.truncate(points, size);
         assertEquals(size, kept.length);
         assertEquals(size, Arrays.stream(kept).distinct().count(), () -> Arrays.toString(kept));
         for (int k : kept) {
             assertTrue(k >= 0 && k < points.length);
         }
-        assertArrayEquals(kept, Selection.truncate(points, size), "deterministic");
+        assertArrayEquals(kept, Nsga2Selection.truncate(points, size), "deterministic");
     }
 
     @Property
     void keptRanksFormAPrefix(@ForAll("points") double[][] points, @ForAll @IntRange(min = 0, max = 60) int wanted) {
         int size = Math.min(wanted, points.length);
         int[] rank = Pareto.ranks(points);
-        boolean[] isKept = keptFlags(points.length, Selection.truncate(points, size));
+        boolean[] isKept = keptFlags(points.length, Nsga2Selection.truncate(points, size));
         int worstKept = -1;
         int bestDropped = Integer.MAX_VALUE;
         for (int p = 0; p < points.length; p++) {
@@ -59,7 +59,7 @@ class SelectionProperties {
     void theCutFrontKeepsItsLeastCrowdedMembers(@ForAll("points") double[][] points,
             @ForAll @IntRange(min = 0, max = 60) int wanted) {
         int size = Math.min(wanted, points.length);
-        boolean[] isKept = keptFlags(points.length, Selection.truncate(points, size));
+        boolean[] isKept = keptFlags(points.length, Nsga2Selection.truncate(points, size));
         int cut = 0;
         for (int[] front : Pareto.fronts(points)) {
             double[] d = Pareto.crowding(points, front);
@@ -95,7 +95,7 @@ class SelectionProperties {
 
     @Property
     void rankAndCrowdingAgreeWithPareto(@ForAll("points") double[][] points) {
-        double[][] rc = Selection.rankAndCrowding(points);
+        double[][] rc = Nsga2Selection.rankAndCrowding(points);
         List<int[]> fronts = Pareto.fronts(points);
         for (int f = 0; f < fronts.size(); f++) {
             double[] d = Pareto.crowding(points, fronts.get(f));
@@ -113,18 +113,18 @@ class SelectionProperties {
         double[][] points = {{0, 4}, {4, 0}, {1, 2}, {2, 1}, {5, 5}, {-1, -1}};
         assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1.25, 1.25},
                 Pareto.crowding(points, new int[] {0, 1, 2, 3}), 0.0);
-        assertArrayEquals(new int[] {5, 0, 1, 2}, Selection.truncate(points, 4));
-        assertArrayEquals(new int[] {5, 0, 1}, Selection.truncate(points, 3));
-        assertArrayEquals(new int[] {5, 0, 1, 2, 3}, Selection.truncate(points, 5));
-        assertArrayEquals(new int[] {5, 0, 1, 2, 3, 4}, Selection.truncate(points, 6));
-        assertArrayEquals(new int[0], Selection.truncate(points, 0));
+        assertArrayEquals(new int[] {5, 0, 1, 2}, Nsga2Selection.truncate(points, 4));
+        assertArrayEquals(new int[] {5, 0, 1}, Nsga2Selection.truncate(points, 3));
+        assertArrayEquals(new int[] {5, 0, 1, 2, 3}, Nsga2Selection.truncate(points, 5));
+        assertArrayEquals(new int[] {5, 0, 1, 2, 3, 4}, Nsga2Selection.truncate(points, 6));
+        assertArrayEquals(new int[0], Nsga2Selection.truncate(points, 0));
     }
 
     @Example
     void truncationRejectsASizeItCannotFill() {
         double[][] points = {{0, 1}, {1, 0}};
-        assertThrows(IllegalArgumentException.class, () -> Selection.truncate(points, 3));
-        assertThrows(IllegalArgumentException.class, () -> Selection.truncate(points, -1));
+        assertThrows(IllegalArgumentException.class, () -> Nsga2Selection.truncate(points, 3));
+        assertThrows(IllegalArgumentException.class, () -> Nsga2Selection.truncate(points, -1));
     }
 
     @Property(tries = 200)
@@ -137,7 +137,7 @@ class SelectionProperties {
         SplittableRandom random = new SplittableRandom(seed);
         int expected = rankA != rankB ? (rankA < rankB ? 0 : 1) : crowdA != crowdB ? (crowdA > crowdB ? 0 : 1) : -1;
         for (int t = 0; t < 50; t++) {
-            int winner = Selection.tournament(random, rank, crowding);
+            int winner = Nsga2Selection.tournament(random, rank, crowding);
             if (expected >= 0) {
                 assertEquals(expected, winner);
             } else {
@@ -159,7 +159,7 @@ class SelectionProperties {
         rank[worst] = 3;
         crowding[worst] = 0;
         for (int t = 0; t < 200; t++) {
-            assertNotEquals(worst, Selection.tournament(random, rank, crowding));
+            assertNotEquals(worst, Nsga2Selection.tournament(random, rank, crowding));
         }
     }
 
@@ -173,13 +173,13 @@ class SelectionProperties {
         double[] crowding = new double[n];
         Arrays.fill(crowding, 0.5);
         for (int t = 0; t < trials; t++) {
-            wins[Selection.tournament(random, rank, crowding)]++;
+            wins[Nsga2Selection.tournament(random, rank, crowding)]++;
         }
         // Chi-square with 4 degrees of freedom: P(χ² > 25) ≈ 5e-5.
         assertTrue(chiSquare(wins, new double[] {0.2, 0.2, 0.2, 0.2, 0.2}, trials) < 25, Arrays.toString(wins));
         int[] pair = new int[2];
         for (int t = 0; t < trials; t++) {
-            pair[Selection.tournament(random, new double[] {1, 1}, new double[] {2, 2})]++;
+            pair[Nsga2Selection.tournament(random, new double[] {1, 1}, new double[] {2, 2})]++;
         }
         assertEquals(trials / 2.0, pair[0], 4 * Math.sqrt(trials / 4.0), "the coin is fair: " + pair[0]);
     }
@@ -194,7 +194,7 @@ class SelectionProperties {
         int trials = 120_000;
         int[] wins = new int[4];
         for (int t = 0; t < trials; t++) {
-            wins[Selection.tournament(random, rank, crowding)]++;
+            wins[Nsga2Selection.tournament(random, rank, crowding)]++;
         }
         assertEquals(0, wins[0], "the worst never wins");
         int[] present = {wins[1], wins[3], wins[2]};

@@ -9,9 +9,9 @@ import org.moevoprune.core.result.Pareto;
  * The two selection steps of NSGA-II on minimised points, kept apart from the run so that they can be tested on
  * their own. Stateless.
  */
-final class Selection {
+final class Nsga2Selection {
 
-    private Selection() {
+    private Nsga2Selection() {
     }
 
     /**
