@@ -28,7 +28,8 @@ import org.moevoprune.core.result.Provenance;
  * </pre>
  * Header fields: {@code "format": "moevoprune.compact"}, {@code "version": 2}, {@code library}, {@code provenance}
  * (since version 2; {@link Provenance#fields()}: the library, JVM, machine and head provider, and, for a model
- * exported from a search result, the compute kernel, backbone, data fingerprint and time of the run), {@code featureCount}
+ * exported from a search result, the compute kernel, backbone, data fingerprint and time of the run),
+ * {@code featureCount}
  * (F, the backbone's feature dimension), {@code classCount} (C), {@code rule} ({@code null} for a single head, else
  * {@code "majority"}, {@code "soft"} or {@code "weighted-soft"}), {@code weights} (normalised, one per member),
  * {@code members} (per member: {@code activeCount} k, {@code hiddenUnits} H, {@code parameterCount}

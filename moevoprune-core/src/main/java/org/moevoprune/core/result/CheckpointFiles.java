@@ -17,13 +17,13 @@ import org.moevoprune.core.internal.Json;
 
 /**
  * Saves a run's {@link RunState} atomically as versioned JSON ({@value #FORMAT} version {@value #VERSION}) and reads
- * it back for resumption. The file holds {@code format, version, library, run, started} (ISO-8601; since version 2),
- * {@code data} (the data fingerprint),
- * {@code featureCount, head} (provider id), {@code objectives, settings, step, cacheHits, stalled, elapsedNanos},
- * {@code population} (history indices) and {@code history} (evaluation objects as in {@link ResultFiles}).
+ * it back for resumption. The file holds {@code format, version, library, run, started} (ISO-8601; since version
+ * 2), {@code data} (the data fingerprint), {@code featureCount, head} (provider id), {@code objectives, settings,
+ * step, cacheHits, stalled, elapsedNanos}, {@code population} (history indices) and {@code history} (evaluation
+ * objects as in {@link ResultFiles}).
  *
- * <p>Reading refuses — without touching any file — a checkpoint that is corrupt, of an unknown format version, or of
- * another search (other data, settings, seed, objectives or head provider), saying which and how to proceed.
+ * <p>Reading refuses — without touching any file — a checkpoint that is corrupt, of an unknown format version, or
+ * of another search (other data, settings, seed, objectives or head provider), saying which and how to proceed.
  * Version 1 checkpoints (written before the steady-state mode was renamed from {@code REFERENCE} and before the start
  * time was recorded) resume too; the resumed run's start time is then that of its resumption. Stateless.
  */
@@ -113,7 +113,8 @@ public final class CheckpointFiles {
     private static RunState decode(Object json, int run, SearchSettings expected, Identity identity) {
         ResultCodec.Fields f = new ResultCodec.Fields(json, "checkpoint");
         if (!FORMAT.equals(f.string("format"))) {
-            throw new IllegalArgumentException("it is not a moevoprune checkpoint (format '" + f.string("format") + "')");
+            throw new IllegalArgumentException("it is not a moevoprune checkpoint (format '" + f.string("format")
+                    + "')");
         }
         int version = f.integer("version");
         if (version < 1 || version > VERSION) {

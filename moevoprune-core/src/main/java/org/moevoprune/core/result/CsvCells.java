@@ -9,7 +9,7 @@ final class CsvCells {
     private CsvCells() {
     }
 
-    /** @return the cell as written: quoted (inner quotes doubled) if it holds a comma or quote; line breaks as spaces */
+    /** @return the cell as written: quoted (quotes doubled) if it holds a comma or quote; line breaks as spaces */
     static String quote(String cell) {
         String flat = cell.replace('\r', ' ').replace('\n', ' ');
         if (flat.indexOf(',') < 0 && flat.indexOf('"') < 0) {

@@ -95,7 +95,8 @@ final class ResultCodec {
         SearchMode mode;
         try {
             // Format version 1 named the steady-state mode after the reference implementation.
-            mode = f.string("mode").equals("REFERENCE") ? SearchMode.STEADY_STATE : SearchMode.valueOf(f.string("mode"));
+            String name = f.string("mode");
+            mode = name.equals("REFERENCE") ? SearchMode.STEADY_STATE : SearchMode.valueOf(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ".mode: unknown mode '" + f.string("mode") + "', expected "
                     + java.util.Arrays.toString(SearchMode.values()));

@@ -53,8 +53,9 @@ final class ProgressReporter implements StepObserver {
         long evaluated = history.stream().mapToLong(Evaluation::nanos).sum();
         int remaining = state.remaining();
         int offspring = state.settings().offspring();
+        int atOnce = Math.max(1, Math.min(offspring, parallelism));
         Duration eta = history.isEmpty() ? Duration.ZERO
-                : Duration.ofNanos(evaluated / history.size() * remaining / Math.max(1, Math.min(offspring, parallelism)));
+                : Duration.ofNanos(evaluated / history.size() * remaining / atOnce);
         SearchProgress progress = new SearchProgress(state.run(), state.step(), state.spent(),
                 state.settings().evaluations(), state.cacheHits(), space.front(population).size(), best,
                 space.hypervolume(population), elapsed, eta);

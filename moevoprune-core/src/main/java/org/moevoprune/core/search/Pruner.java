@@ -356,7 +356,8 @@ public final class Pruner {
          */
         public Builder populationSize(int value) {
             if (value < 2) {
-                throw new IllegalArgumentException("population size must be ≥ 2 (tournaments need two), got " + value);
+                throw new IllegalArgumentException("population size must be ≥ 2 (tournaments need two), got "
+                        + value);
             }
             populationSize = value;
             return this;
