@@ -18,6 +18,7 @@ import org.moevoprune.core.io.literal.LiteralSyntaxException;
 import org.moevoprune.core.io.literal.Literals;
 import org.moevoprune.core.io.literal.MalformedTextException;
 import org.moevoprune.core.io.literal.Utf8;
+import org.moevoprune.core.result.Provenance;
 
 /**
  * Decodes and validates the layout {@link CompactModels} documents. Every count in the header is checked against the
@@ -59,8 +60,8 @@ final class CompactReader {
                     + ", expected \"" + CompactWriter.FORMAT + "\"" + FIX);
         }
         long version = integer(header, "version", "the header");
-        if (version != CompactModels.VERSION) {
-            throw new IllegalArgumentException("format version " + version + " but this library reads version "
+        if (version < 1 || version > CompactModels.VERSION) {
+            throw new IllegalArgumentException("format version " + version + " but this library reads versions 1 to "
                     + CompactModels.VERSION + ": use the moevoprune release that wrote it, or a newer one");
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart).slice()
@@ -123,7 +124,7 @@ final class CompactReader {
         if (weights.length != members.size()) {
             throw new IllegalArgumentException(weights.length + " weights for " + members.size() + " members" + FIX);
         }
-        return new CompactModel(members, rule(header.get("rule")), weights);
+        return new CompactModel(members, rule(header.get("rule")), weights, provenance());
     }
 
     private static VotingRule rule(Object rule) {
@@ -131,6 +132,21 @@ final class CompactReader {
             return rule == null ? null : VotingRule.ofId(String.valueOf(rule));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the header's \"rule\": " + e.getMessage() + FIX, e);
+        }
+    }
+
+    /** Version 2 records the provenance; version 1 files have none. */
+    private Provenance provenance() {
+        Object value = header.get("provenance");
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        map(value, "the provenance").forEach((k, v) -> fields.put(String.valueOf(k), v));
+        try {
+            return Provenance.fromFields(fields);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the provenance's " + e.getMessage() + FIX, e);
         }
     }
 

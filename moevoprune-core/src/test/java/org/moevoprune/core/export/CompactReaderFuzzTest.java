@@ -78,7 +78,7 @@ class CompactReaderFuzzTest {
         byte[] empty = CompactModels.toBytes(head(FeatureMask.none(48)), null);
         byte[] ensemble = CompactWriter.ensemble(VotingClassifier.weighted(List.of(
                 head(FeatureMask.ofIndices(48, 1, 2)), head(FeatureMask.ofIndices(48, 3, 30, 47))),
-                new double[] {0.25, 0.75}), null);
+                new double[] {0.25, 0.75}), null, null);
         FuzzHarness.Report report = FuzzHarness.builder("compact model").directory(dir)
                 .target(FuzzTarget.of("model.mvp", List.of(single, empty, ensemble))
                         .sizeField(8, 4, ByteOrder.LITTLE_ENDIAN))

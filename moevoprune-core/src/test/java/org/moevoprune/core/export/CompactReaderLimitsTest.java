@@ -157,7 +157,7 @@ class CompactReaderLimitsTest {
     @Test
     @SuppressWarnings("unchecked")
     void membersSharingOneRegionCannotMultiplyTheAllocation() throws IOException {
-        byte[] good = CompactWriter.ensemble(VotingClassifier.of(VotingRule.MAJORITY, List.of(head(), head())), null);
+        byte[] good = CompactWriter.ensemble(VotingClassifier.of(VotingRule.MAJORITY, List.of(head(), head())), null, null);
         byte[] bytes = withHeader(good, h -> {
             List<Object> members = (List<Object>) h.get("members");
             List<Object> arrays = (List<Object>) h.get("arrays");
