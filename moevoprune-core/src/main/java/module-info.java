@@ -1,6 +1,7 @@
 /**
  * The moevoprune engine: the portable pure-Java sparse head, the objectives and metrics of MO-EvoPruneDeepTL,
- * feature-file readers, the NSGA-II pruning search, ensembles, feature importance, compact export and reports.
+ * feature-file readers, the NSGA-II pruning search, its results, ensembles, feature importance, compact export and
+ * reports.
  */
 module org.moevoprune.core {
     requires transitive org.moevoprune.api;
@@ -16,6 +17,7 @@ module org.moevoprune.core {
     exports org.moevoprune.core.metric;
     exports org.moevoprune.core.objective;
     exports org.moevoprune.core.report;
+    exports org.moevoprune.core.result;
     exports org.moevoprune.core.search;
     exports org.moevoprune.core.internal to org.moevoprune.onnx;
 

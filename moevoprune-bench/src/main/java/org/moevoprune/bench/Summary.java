@@ -63,8 +63,8 @@ public final class Summary {
                         r.error);
             }
             if (r.benchmark.endsWith("SearchStepBenchmark.step")) {
-                System.out.printf(Locale.ROOT, "NSGA-II bookkeeping per steady-state step (μ %s, F 1280): %.0f µs%n",
-                        r.param("population"), r.score);
+                System.out.printf(Locale.ROOT, "Search engine per steady-state step, evaluations free (μ %s, F 1280):"
+                        + " %.0f µs%n", r.param("population"), r.score);
             }
         }
     }

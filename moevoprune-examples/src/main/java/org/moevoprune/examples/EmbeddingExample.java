@@ -7,9 +7,9 @@ import org.moevoprune.api.DataSplit;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.io.FeatureFileBackbone;
 import org.moevoprune.core.objective.Objectives;
-import org.moevoprune.core.search.Evaluation;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.search.Pruner;
-import org.moevoprune.core.search.PruningResult;
 
 /**
  * The README's embedding example: prune the features of a head from feature files extracted elsewhere.

@@ -8,7 +8,7 @@ import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.core.metric.Classification;
 import org.moevoprune.core.metric.OodMetrics;
-import org.moevoprune.core.search.Evaluation;
+import org.moevoprune.core.result.Evaluation;
 
 /** The computation behind {@link EnsembleComparison.Builder#build()}: member outputs once, then every row. */
 final class ComparisonRun {

@@ -10,7 +10,7 @@ import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.core.metric.Classification;
 import org.moevoprune.core.metric.OdinScores;
-import org.moevoprune.core.search.Evaluation;
+import org.moevoprune.core.result.Evaluation;
 
 /**
  * Ensembles of a pool of front members compared with their best single member (METHOD §5): one {@link Row} for
@@ -105,7 +105,7 @@ public final class EnsembleComparison {
 
     /**
      * @param pool the members to ensemble (e.g. a front's members), at least one
-     * @param heads gives each member's trained head (e.g. {@code result::head}, or {@link Ensembles#heads})
+     * @param heads gives each member's trained head (e.g. {@code pruner.retrainer().heads(runs)} of the search package)
      * @return a builder
      */
     public static Builder builder(List<Evaluation> pool, Function<? super Evaluation, ? extends TrainedHead> heads) {

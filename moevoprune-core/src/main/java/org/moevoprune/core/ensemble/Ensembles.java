@@ -9,18 +9,18 @@ import org.moevoprune.api.Ensemble;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.PruningResult;
+import org.moevoprune.core.result.Evaluation;
 
 /**
  * Factory of ensembles of front members: the voting rules, member selection, and the helpers that connect them to
  * search results.
  *
  * <pre>{@code
- * PruningResult result = pruner.run();
- * List<Evaluation> front = result.front().members();
- * Classifier vote = Ensembles.combine(VotingRule.MAJORITY, front, result::head);
- * EnsembleComparison table = EnsembleComparison.builder(front, result::head)
+ * List<PruningResult> runs = pruner.runs(3);
+ * List<Evaluation> front = PruningResult.superFront(runs).members();
+ * Function<Evaluation, TrainedHead> heads = pruner.retrainer().heads(runs);   // kept or retrained
+ * Classifier vote = Ensembles.combine(VotingRule.MAJORITY, front, heads);
+ * EnsembleComparison table = EnsembleComparison.builder(front, heads)
  *         .scoredOn(evaluation, "evaluation split").ood(ood).build();
  * }</pre>
  */
@@ -62,7 +62,7 @@ public final class Ensembles {
      *
      * @param rule the voting rule
      * @param members the members, at least one
-     * @param heads gives each member's head, e.g. {@code result::head}
+     * @param heads gives each member's head, e.g. {@code pruner.retrainer().heads(runs)}
      * @return the ensemble
      * @throws IllegalArgumentException if there are no members or their heads differ in shape
      */
@@ -110,29 +110,6 @@ public final class Ensembles {
             out.add(pool.get(i));
         }
         return out;
-    }
-
-    /**
-     * The head source of several runs: a member's head comes from the run whose history holds that very evaluation
-     * (so the members of a {@link PruningResult#superFront super front} find their heads).
-     *
-     * @param runs the runs the members came from
-     * @return the head of each member, kept or retrained by its run
-     * @throws IllegalArgumentException (when applied) if no run holds the evaluation
-     */
-    public static Function<Evaluation, TrainedHead> heads(List<PruningResult> runs) {
-        List<PruningResult> copy = List.copyOf(runs);
-        return e -> {
-            for (PruningResult r : copy) {
-                for (Evaluation h : r.history()) {
-                    if (h == e) {
-                        return r.head(e);
-                    }
-                }
-            }
-            throw new IllegalArgumentException(e + " belongs to none of the " + copy.size() + " runs given: pass "
-                    + "the runs its front came from");
-        };
     }
 
     /**

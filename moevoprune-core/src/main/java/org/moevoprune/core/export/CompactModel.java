@@ -12,6 +12,7 @@ import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.ensemble.VotingClassifier;
 import org.moevoprune.core.ensemble.VotingRule;
 import org.moevoprune.core.head.JavaSparseHead;
+import org.moevoprune.core.result.Provenance;
 
 /**
  * The content of a compact model file ({@link CompactModels}): one head, or the members of an ensemble with their
@@ -45,11 +46,18 @@ public final class CompactModel {
     private final List<Member> members;
     private final VotingRule rule;
     private final double[] weights;
+    private final Provenance provenance;
 
-    CompactModel(List<Member> members, VotingRule rule, double[] weights) {
+    CompactModel(List<Member> members, VotingRule rule, double[] weights, Provenance provenance) {
         this.members = List.copyOf(members);
         this.rule = rule;
         this.weights = weights.clone();
+        this.provenance = provenance;
+    }
+
+    /** @return where and with what the model was made; empty for files of format version 1 */
+    public Optional<Provenance> provenance() {
+        return Optional.ofNullable(provenance);
     }
 
     /** @return the stored heads: one, or the ensemble's members in voting order */

@@ -8,7 +8,8 @@ import java.util.Objects;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.core.ensemble.VotingClassifier;
 import org.moevoprune.core.internal.AtomicFiles;
-import org.moevoprune.core.search.Evaluation;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.Provenance;
 
 /**
  * Saves front members as physically pruned models and loads them back, in the <b>moevoprune compact format,
@@ -25,7 +26,10 @@ import org.moevoprune.core.search.Evaluation;
  * 12 + L      D     data: the arrays listed in the header, each starting at its "offset" (bytes from the start of
  *                   the data, a multiple of 16) and followed by zero bytes up to the next multiple of 16
  * </pre>
- * Header fields: {@code "format": "moevoprune.compact"}, {@code "version": 1}, {@code library}, {@code featureCount}
+ * Header fields: {@code "format": "moevoprune.compact"}, {@code "version": 2}, {@code library}, {@code provenance}
+ * (since version 2; {@link Provenance#fields()}: the library, JVM, machine and head provider, and, for a model
+ * exported from a search result, the compute kernel, backbone, data fingerprint and time of the run),
+ * {@code featureCount}
  * (F, the backbone's feature dimension), {@code classCount} (C), {@code rule} ({@code null} for a single head, else
  * {@code "majority"}, {@code "soft"} or {@code "weighted-soft"}), {@code weights} (normalised, one per member),
  * {@code members} (per member: {@code activeCount} k, {@code hiddenUnits} H, {@code parameterCount}
@@ -63,12 +67,14 @@ import org.moevoprune.core.search.Evaluation;
  * A majority vote of an ensemble file is then
  * {@code sum(np.eye(C)[logits(arrays, x, m).argmax(1)] for m in range(len(header["members"]))).argmax(1)}.
  *
+ * <p>Version 1 files, which lack {@code provenance}, are read too.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class CompactModels {
 
-    /** The format version written and read. */
-    public static final int VERSION = 1;
+    /** The format version written; versions 1 and 2 are read. */
+    public static final int VERSION = 2;
 
     /** The suggested file name extension. */
     public static final String EXTENSION = ".mvp";
@@ -77,7 +83,7 @@ public final class CompactModels {
     }
 
     /**
-     * Saves one head.
+     * Saves one head, recording this JVM and the head's provider as its provenance.
      *
      * @param file the target; replaced atomically if it exists
      * @param head the head
@@ -86,11 +92,27 @@ public final class CompactModels {
      */
     public static void save(Path file, TrainedHead head, Evaluation evaluationOrNull) throws IOException {
         Objects.requireNonNull(head, "head");
-        write(file, CompactWriter.head(head, evaluationOrNull));
+        write(file, CompactWriter.head(head, evaluationOrNull, null));
     }
 
     /**
-     * Saves an ensemble: its members, rule and weights.
+     * Saves one head of a search result with that result's provenance (e.g. {@code result.provenance()}).
+     *
+     * @param file the target; replaced atomically if it exists
+     * @param head the head
+     * @param evaluationOrNull its evaluation, whose objective values are recorded; or {@code null}
+     * @param provenance where and with what the head was made
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     */
+    public static void save(Path file, TrainedHead head, Evaluation evaluationOrNull, Provenance provenance)
+            throws IOException {
+        Objects.requireNonNull(head, "head");
+        write(file, CompactWriter.head(head, evaluationOrNull, Objects.requireNonNull(provenance, "provenance")));
+    }
+
+    /**
+     * Saves an ensemble: its members, rule and weights, recording this JVM and the first member's provider as its
+     * provenance.
      *
      * @param file the target; replaced atomically if it exists
      * @param ensemble the ensemble
@@ -106,7 +128,28 @@ public final class CompactModels {
             throw new IllegalArgumentException(evaluationsOrNull.size() + " evaluations for "
                     + ensemble.members().size() + " members: give one evaluation per member, in member order, or null");
         }
-        write(file, CompactWriter.ensemble(ensemble, evaluationsOrNull));
+        write(file, CompactWriter.ensemble(ensemble, evaluationsOrNull, null));
+    }
+
+    /**
+     * Saves an ensemble of search results' members with their provenance.
+     *
+     * @param file the target; replaced atomically if it exists
+     * @param ensemble the ensemble
+     * @param evaluationsOrNull the members' evaluations in member order, or {@code null}
+     * @param provenance where and with what the members were made (e.g. the provenance of their first run)
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     * @throws IllegalArgumentException if the number of evaluations differs from the number of members
+     */
+    public static void save(Path file, VotingClassifier ensemble, List<Evaluation> evaluationsOrNull,
+            Provenance provenance) throws IOException {
+        Objects.requireNonNull(ensemble, "ensemble");
+        Objects.requireNonNull(provenance, "provenance");
+        if (evaluationsOrNull != null && evaluationsOrNull.size() != ensemble.members().size()) {
+            throw new IllegalArgumentException(evaluationsOrNull.size() + " evaluations for "
+                    + ensemble.members().size() + " members: give one evaluation per member, in member order, or null");
+        }
+        write(file, CompactWriter.ensemble(ensemble, evaluationsOrNull, provenance));
     }
 
     /**
@@ -115,7 +158,18 @@ public final class CompactModels {
      * @return the bytes {@link #save(Path, TrainedHead, Evaluation)} writes
      */
     public static byte[] toBytes(TrainedHead head, Evaluation evaluationOrNull) {
-        return CompactWriter.head(Objects.requireNonNull(head, "head"), evaluationOrNull);
+        return CompactWriter.head(Objects.requireNonNull(head, "head"), evaluationOrNull, null);
+    }
+
+    /**
+     * @param head a head
+     * @param evaluationOrNull its evaluation, or {@code null}
+     * @param provenance where and with what it was made
+     * @return the bytes {@link #save(Path, TrainedHead, Evaluation, Provenance)} writes
+     */
+    public static byte[] toBytes(TrainedHead head, Evaluation evaluationOrNull, Provenance provenance) {
+        return CompactWriter.head(Objects.requireNonNull(head, "head"), evaluationOrNull,
+                Objects.requireNonNull(provenance, "provenance"));
     }
 
     /**
@@ -124,7 +178,7 @@ public final class CompactModels {
      * @param file the file
      * @return its content
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException if the file is not a valid compact model of this version; the message names
+     * @throws IllegalArgumentException if the file is not a valid compact model of version 1 or 2; the message names
      *     the file, the problem and the fix
      */
     public static CompactModel load(Path file) throws IOException {
@@ -139,7 +193,7 @@ public final class CompactModels {
     /**
      * @param bytes the content of a compact model file
      * @return its content
-     * @throws IllegalArgumentException if the bytes are not a valid compact model of this version
+     * @throws IllegalArgumentException if the bytes are not a valid compact model of version 1 or 2
      */
     public static CompactModel fromBytes(byte[] bytes) {
         return CompactReader.read(Objects.requireNonNull(bytes, "bytes"));

@@ -14,6 +14,7 @@ import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.ensemble.VotingRule;
 import org.moevoprune.core.internal.Json;
+import org.moevoprune.core.result.Provenance;
 
 /** Decodes and validates the layout {@link CompactModels} documents. Stateless. */
 final class CompactReader {
@@ -49,8 +50,8 @@ final class CompactReader {
                     + ", expected \"" + CompactWriter.FORMAT + "\"" + FIX);
         }
         long version = integer(header, "version", "the header");
-        if (version != CompactModels.VERSION) {
-            throw new IllegalArgumentException("format version " + version + " but this library reads version "
+        if (version < 1 || version > CompactModels.VERSION) {
+            throw new IllegalArgumentException("format version " + version + " but this library reads versions 1 to "
                     + CompactModels.VERSION + ": use the moevoprune release that wrote it, or a newer one");
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart).slice()
@@ -90,7 +91,23 @@ final class CompactReader {
         if (weights.length != members.size()) {
             throw new IllegalArgumentException(weights.length + " weights for " + members.size() + " members" + FIX);
         }
-        return new CompactModel(members, rule == null ? null : VotingRule.ofId(String.valueOf(rule)), weights);
+        return new CompactModel(members, rule == null ? null : VotingRule.ofId(String.valueOf(rule)), weights,
+                provenance());
+    }
+
+    /** Version 2 records the provenance; version 1 files have none. */
+    private Provenance provenance() {
+        Object value = header.get("provenance");
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        map(value, "the provenance").forEach((k, v) -> fields.put(String.valueOf(k), v));
+        try {
+            return Provenance.fromFields(fields);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the provenance's " + e.getMessage() + FIX, e);
+        }
     }
 
     private CompactModel.Member member(int m, Map<?, ?> entry, Map<String, Map<?, ?>> arrays, int features,

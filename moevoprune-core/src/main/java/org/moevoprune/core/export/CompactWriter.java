@@ -15,8 +15,8 @@ import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.ensemble.VotingClassifier;
 import org.moevoprune.core.internal.Json;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.Provenance;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.Provenance;
 
 /** Encodes heads and ensembles in the layout {@link CompactModels} documents. Stateless. */
 final class CompactWriter {
@@ -29,16 +29,22 @@ final class CompactWriter {
     private CompactWriter() {
     }
 
-    static byte[] head(TrainedHead head, Evaluation evaluation) {
-        return encode(List.of(head), evaluation == null ? null : List.of(evaluation), null, new double[] {1.0});
+    static byte[] head(TrainedHead head, Evaluation evaluation, Provenance provenance) {
+        return encode(List.of(head), evaluation == null ? null : List.of(evaluation), null, new double[] {1.0},
+                provenance);
     }
 
-    static byte[] ensemble(VotingClassifier ensemble, List<Evaluation> evaluations) {
-        return encode(ensemble.members(), evaluations, ensemble.rule().id(), ensemble.weights());
+    static byte[] ensemble(VotingClassifier ensemble, List<Evaluation> evaluations, Provenance provenance) {
+        return encode(ensemble.members(), evaluations, ensemble.rule().id(), ensemble.weights(), provenance);
+    }
+
+    /** The provenance of a model exported without one: this JVM and the first member's provider. */
+    static Provenance defaultProvenance(TrainedHead first) {
+        return Provenance.thisJvm().headId(first.provider()).head(first.provider()).build();
     }
 
     private static byte[] encode(List<TrainedHead> heads, List<Evaluation> evaluations, String rule,
-            double[] weights) {
+            double[] weights, Provenance provenance) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         List<Object> arrays = new ArrayList<>();
         List<Object> members = new ArrayList<>();
@@ -61,6 +67,7 @@ final class CompactWriter {
         header.put("format", FORMAT);
         header.put("version", CompactModels.VERSION);
         header.put("library", Provenance.libraryVersion());
+        header.put("provenance", (provenance != null ? provenance : defaultProvenance(heads.get(0))).fields());
         header.put("featureCount", heads.get(0).featureCount());
         header.put("classCount", heads.get(0).classCount());
         header.put("rule", rule);

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.moevoprune.core.metric.Percentiles;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.Front;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.Front;
 
 /**
  * How often each backbone feature is kept across the members of a (super-)Pareto front: {@code freq[j]} = the share

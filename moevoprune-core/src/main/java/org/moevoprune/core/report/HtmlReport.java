@@ -13,10 +13,10 @@ import java.util.Objects;
 import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.importance.FeatureImportance;
 import org.moevoprune.core.internal.AtomicFiles;
-import org.moevoprune.core.search.Front;
-import org.moevoprune.core.search.Provenance;
-import org.moevoprune.core.search.PruningResult;
-import org.moevoprune.core.search.SearchSettings;
+import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.Provenance;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.SearchSettings;
 
 /**
  * A self-contained HTML report of one or several pruning runs, for people to look at: one file that opens offline
@@ -139,7 +139,10 @@ public final class HtmlReport {
         rows.add(new String[] {"library", "moevoprune " + v.library()});
         rows.add(new String[] {"java", v.java() + ", " + v.vm()});
         rows.add(new String[] {"machine", v.os() + ", " + v.processors() + " processors"});
-        rows.add(new String[] {"head provider", v.head()});
+        rows.add(new String[] {"head provider", v.head() + v.kernel().map(k -> ", kernel " + k).orElse("")});
+        v.backbone().ifPresent(b -> rows.add(new String[] {"backbone", b}));
+        v.dataFingerprint().ifPresent(f -> rows.add(new String[] {"data fingerprint", f}));
+        v.timestamp().ifPresent(t -> rows.add(new String[] {"finished", t.toString()}));
         return Html.keyValues(rows);
     }
 

@@ -10,9 +10,9 @@ import org.moevoprune.api.Objective;
 import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.importance.FeatureImportance;
 import org.moevoprune.core.importance.ObjectiveSpread;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.Front;
-import org.moevoprune.core.search.PruningResult;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.PruningResult;
 
 /** The sections of an {@link HtmlReport}, each a piece of HTML. Stateless. */
 final class Sections {

@@ -12,18 +12,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.moevoprune.api.Backbone;
 import org.moevoprune.api.DataSplit;
+import org.moevoprune.api.FeatureMatrix;
+import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.Objective;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
-import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.objective.Objectives;
+import org.moevoprune.core.result.CheckpointFiles;
+import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.Provenance;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.RunState;
+import org.moevoprune.core.result.SearchMode;
+import org.moevoprune.core.result.SearchSettings;
 
 /**
- * The pruning search of MO-EvoPruneDeepTL: NSGA-II over feature masks, each candidate scored by training a fresh
- * sparse head and measuring the {@link Objective}s. Configure it with {@link #builder()}, then {@link #run()} one
- * run or {@link #runs(int)} several with derived seeds and combine them with {@link PruningResult#superFront}.
+ * The pruning search of MO-EvoPruneDeepTL, configured: NSGA-II over feature masks, each candidate scored by training a
+ * fresh sparse head and measuring the {@link Objective}s. Configure it with {@link #builder()} (or change a copy with
+ * {@link #toBuilder()}), then {@link #run()} one run or {@link #runs(int)} several with derived seeds and combine them
+ * with {@link PruningResult#superFront}.
  *
  * <pre>{@code
  * PruningResult result = Pruner.builder()
@@ -34,12 +43,14 @@ import org.moevoprune.core.objective.Objectives;
  *         .run();
  * }</pre>
  *
- * <p>Immutable once built and safe to share; each call of {@link #run()} is an independent run. When built with a
- * {@link Builder#threads(int) thread count} the pool is created per call and shut down after it.
+ * <p>A pruner is configuration only, immutable and safe to share (as Jenetics' {@code Engine}); every call of
+ * {@link #run()} executes an independent run with state of its own. When built with a {@link Builder#threads(int)
+ * thread count} the pool is created per call and shut down after it.
  */
 public final class Pruner {
 
     private final SearchData data;
+    private final String backboneId;
     private final SparseHead head;
     private final ObjectiveSpace space;
     private final SearchSettings settings;
@@ -49,14 +60,13 @@ public final class Pruner {
     private final Path checkpointDirectory;
     private final int checkpointEvery;
     private final boolean resume;
-    private Provenance provenance;
-    private Long dataFingerprint;
 
-    private Pruner(Builder b, SearchData data) {
+    private Pruner(Builder b, SearchData data, SearchSettings settings) {
         this.data = data;
+        this.backboneId = b.backboneId;
         this.head = b.head != null ? b.head : ProviderRegistry.load(SparseHead.class).select();
-        this.space = new ObjectiveSpace(b.objectives != null ? b.objectives : Objectives.defaults());
-        this.settings = b.settings();
+        this.space = b.objectives != null ? b.objectives : ObjectiveSpace.of(Objectives.defaults());
+        this.settings = settings;
         this.listeners = List.copyOf(b.listeners);
         this.executor = b.executor;
         this.threads = b.threads;
@@ -77,6 +87,18 @@ public final class Pruner {
         return new Builder();
     }
 
+    /** @return a builder holding this configuration (data, head, objectives, settings, listeners, execution) */
+    public Builder toBuilder() {
+        Builder b = new Builder().data(data.train(), data.evaluation(), data.ood()).head(head)
+                .objectives(space.objectives()).settings(settings).threads(threads).resume(resume);
+        b.backboneId = backboneId;
+        b.executor = executor;
+        b.listeners.addAll(listeners);
+        b.checkpointDirectory = checkpointDirectory;
+        b.checkpointEvery = checkpointEvery;
+        return b;
+    }
+
     /**
      * Runs the search once with the configured seed; with {@link Builder#resume(boolean) resume} and an existing
      * checkpoint it continues that run instead.
@@ -86,7 +108,7 @@ public final class Pruner {
      * @throws java.util.concurrent.CancellationException if the thread is interrupted (resume from the checkpoint)
      */
     public PruningResult run() {
-        return withExecutor(pool -> runIndex(0, pool));
+        return withExecutor((pool, fingerprint) -> runIndex(0, pool, fingerprint));
     }
 
     /**
@@ -100,10 +122,10 @@ public final class Pruner {
         if (count < 1) {
             throw new IllegalArgumentException("the number of runs must be ≥ 1, got " + count);
         }
-        return withExecutor(pool -> {
+        return withExecutor((pool, fingerprint) -> {
             List<PruningResult> results = new ArrayList<>();
             for (int r = 0; r < count; r++) {
-                results.add(runIndex(r, pool));
+                results.add(runIndex(r, pool, fingerprint));
             }
             return results;
         });
@@ -129,6 +151,11 @@ public final class Pruner {
         return data;
     }
 
+    /** @return a retrainer of this pruner's heads: same provider, same training split */
+    public Retrainer retrainer() {
+        return Retrainer.of(head, data.train());
+    }
+
     /**
      * @param run a run index
      * @return the seed of that run
@@ -145,24 +172,49 @@ public final class Pruner {
         return checkpointDirectory == null ? null : checkpointDirectory.resolve("checkpoint-run" + run + ".json");
     }
 
-    private PruningResult runIndex(int r, Executor pool) {
-        SearchSettings runSettings = withSeed(settings, seedOf(r));
-        SearchRun searchRun = new SearchRun(this, r, runSettings, pool);
+    /** Executes run {@code r}: everything it needs is made here and handed to it. */
+    private PruningResult runIndex(int r, Executor pool, long fingerprint) {
+        SearchSettings runSettings = settings.withSeed(seedOf(r));
+        CheckpointFiles.Identity identity = new CheckpointFiles.Identity(Long.toHexString(fingerprint),
+                data.featureCount(), head.id(), space);
         Path file = checkpointFile(r);
+        RunState saved = null;
         if (resume && file != null && Files.exists(file)) {
             try {
-                searchRun.restore(SearchCheckpoint.read(file, r, runSettings, this));
+                saved = CheckpointFiles.read(file, r, runSettings, identity);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the checkpoint " + file, e);
             }
         }
-        return searchRun.execute();
+        List<StepObserver> observers = new ArrayList<>();
+        observers.add(new ProgressReporter(listeners, space, pool == null ? 1 : Math.max(2, threads),
+                System.nanoTime(), saved == null ? 0 : saved.elapsedNanos()));
+        if (file != null) {
+            observers.add(new CheckpointWriter(file, checkpointEvery, identity));
+        }
+        CandidateEvaluator evaluator = new LocalEvaluator(head, data, runSettings.training(), space, pool);
+        return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint))
+                .execute(saved, observers);
     }
 
-    /** Runs {@code work} with the user's executor, a pool of {@code threads} made for it, or none. */
-    private <T> T withExecutor(java.util.function.Function<Executor, T> work) {
+    private Provenance provenance(long fingerprint) {
+        Provenance.Builder b = Provenance.thisJvm().headId(head.id()).head(head.id() + ": " + head)
+                .dataFingerprint(fingerprint);
+        Kernels.describe(head).ifPresent(b::kernel);
+        if (backboneId != null) {
+            b.backbone(backboneId);
+        }
+        return b.build();
+    }
+
+    /**
+     * Runs {@code work} with the user's executor, a pool of {@code threads} made for it, or none, and the data's
+     * fingerprint (computed once per call: it reads all the data).
+     */
+    private <T> T withExecutor(Work<T> work) {
+        long fingerprint = data.fingerprint();
         if (executor != null || threads <= 1) {
-            return work.apply(executor);
+            return work.apply(executor, fingerprint);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "moevoprune-evaluator");
@@ -170,69 +222,38 @@ public final class Pruner {
             return t;
         });
         try {
-            return work.apply(pool);
+            return work.apply(pool, fingerprint);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static SearchSettings withSeed(SearchSettings s, long seed) {
-        return new SearchSettings(s.populationSize(), s.evaluations(), s.offspring(), s.mode(), seed,
-                s.countCacheHits(), s.training(), s.swapProbability(), s.flipProbability());
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(Executor pool, long fingerprint);
     }
 
-    ObjectiveSpace space() {
-        return space;
-    }
-
-    List<SearchListener> listeners() {
-        return listeners;
-    }
-
-    int threads() {
-        return threads;
-    }
-
-    Path checkpointDirectory() {
-        return checkpointDirectory;
-    }
-
-    int checkpointEvery() {
-        return checkpointEvery;
-    }
-
-    synchronized long dataFingerprint() {
-        if (dataFingerprint == null) {
-            dataFingerprint = data.fingerprint();
-        }
-        return dataFingerprint;
-    }
-
-    synchronized Provenance provenance() {
-        if (provenance == null) {
-            provenance = Provenance.current(head.id() + ": " + head);
-        }
-        return provenance;
-    }
-
-    TrainedHead retrain(Evaluation e) {
-        return head.train(data.train(), e.mask(), settings.training(), e.trainingSeed());
+    @Override
+    public String toString() {
+        return "Pruner[" + head.id() + ", " + space.ids() + ", " + settings + "]";
     }
 
     /**
-     * Assembles a {@link Pruner}. Defaults: the reference preset ({@link SearchSettings#reference(long)}, seed 0),
-     * the best available {@link SparseHead} provider, {@link Objectives#defaults()} (accuracy, active fraction,
-     * OoD AUROC), sequential evaluation, no checkpoints. Not thread-safe.
+     * Assembles a {@link Pruner}; every setter checks its value at once, {@link #build()} checks them together.
+     * Defaults: the reference preset ({@link SearchSettings#reference(long)}, seed 0), the best available
+     * {@link SparseHead} provider, {@link Objectives#defaults()} (accuracy, active fraction, OoD AUROC), sequential
+     * evaluation, no checkpoints. Not thread-safe.
      */
     public static final class Builder {
         private SearchData data;
         private Backbone backbone;
+        private String backboneId;
         private SparseHead head;
-        private List<? extends Objective> objectives;
+        private ObjectiveSpace objectives;
         private int populationSize = 30;
         private int evaluations = 200;
         private Integer offspring;
-        private SearchMode mode = SearchMode.REFERENCE;
+        private SearchMode mode = SearchMode.STEADY_STATE;
         private long seed;
         private boolean countCacheHits;
         private TrainingSettings training = TrainingSettings.reference();
@@ -253,23 +274,39 @@ public final class Pruner {
          * @param evaluation the evaluation split
          * @param ood out-of-distribution samples, or {@code null} without a robustness objective
          * @return this builder
+         * @throws IllegalArgumentException if the splits disagree (see {@link SearchData})
          */
-        public Builder data(org.moevoprune.api.LabelledFeatures train, org.moevoprune.api.LabelledFeatures evaluation,
-                org.moevoprune.api.FeatureMatrix ood) {
+        public Builder data(LabelledFeatures train, LabelledFeatures evaluation, FeatureMatrix ood) {
             this.data = new SearchData(train, evaluation, ood);
             this.backbone = null;
+            this.backboneId = null;
             return this;
         }
 
         /**
-         * Reads the TRAIN and TEST splits (and OOD, if the backbone serves it) from a backbone at {@link #build()}.
+         * Reads the TRAIN and TEST splits (and OOD, if the backbone serves it) from a backbone at {@link #build()},
+         * and records its id in the results' provenance.
          *
          * @param value the backbone
          * @return this builder
          */
         public Builder backbone(Backbone value) {
             this.backbone = Objects.requireNonNull(value, "backbone");
+            this.backboneId = value.id();
             this.data = null;
+            return this;
+        }
+
+        /**
+         * @param value the id of the backbone that made the features given to {@link #data}, recorded in the
+         *     results' provenance (set by {@link #backbone} itself)
+         * @return this builder
+         */
+        public Builder backboneId(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("a backbone id must be non-blank text, got " + value);
+            }
+            backboneId = value;
             return this;
         }
 
@@ -285,9 +322,31 @@ public final class Pruner {
         /**
          * @param value the objectives, in the order results report them
          * @return this builder
+         * @throws IllegalArgumentException if the list is empty, an id repeats or bounds are unusable
          */
         public Builder objectives(List<? extends Objective> value) {
-            objectives = List.copyOf(value);
+            objectives = ObjectiveSpace.of(value);
+            return this;
+        }
+
+        /**
+         * Takes every setting of a {@link SearchSettings}: population, budget, offspring, mode, seed, cache-hit
+         * counting, training, swap and flip probabilities.
+         *
+         * @param value the settings
+         * @return this builder
+         */
+        public Builder settings(SearchSettings value) {
+            Objects.requireNonNull(value, "settings");
+            populationSize = value.populationSize();
+            evaluations = value.evaluations();
+            offspring = value.offspring();
+            mode = value.mode();
+            seed = value.seed();
+            countCacheHits = value.countCacheHits();
+            training = value.training();
+            swapProbability = value.swapProbability();
+            flipProbability = value.flipProbability();
             return this;
         }
 
@@ -296,30 +355,42 @@ public final class Pruner {
          * @return this builder
          */
         public Builder populationSize(int value) {
+            if (value < 2) {
+                throw new IllegalArgumentException("population size must be ≥ 2 (tournaments need two), got "
+                        + value);
+            }
             populationSize = value;
             return this;
         }
 
         /**
-         * @param value the evaluation budget incl. the initial population (reference 200)
+         * @param value the evaluation budget incl. the initial population, ≥ 2 and, at {@link #build()}, at least
+         *     the population size (reference 200)
          * @return this builder
          */
         public Builder evaluations(int value) {
+            if (value < 2) {
+                throw new IllegalArgumentException("the evaluation budget must be ≥ 2 (it covers the initial "
+                        + "population), got " + value);
+            }
             evaluations = value;
             return this;
         }
 
         /**
-         * @param value λ, offspring per step (reference 2; generational default μ)
+         * @param value λ, offspring per step, ≥ 1 (reference 2; generational default μ)
          * @return this builder
          */
         public Builder offspring(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("offspring per step must be ≥ 1, got " + value);
+            }
             offspring = value;
             return this;
         }
 
         /**
-         * @param value steady-state reference or generational
+         * @param value steady-state (as the reference) or generational
          * @return this builder
          */
         public Builder mode(SearchMode value) {
@@ -355,19 +426,25 @@ public final class Pruner {
         }
 
         /**
-         * @param value per-bit crossover swap probability (reference 0.5)
+         * @param value per-bit crossover swap probability, in [0, 1] (reference 0.5)
          * @return this builder
          */
         public Builder swapProbability(double value) {
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException("swap probability must be in [0, 1], got " + value);
+            }
             swapProbability = value;
             return this;
         }
 
         /**
-         * @param value per-bit mutation probability (default 1/F)
+         * @param value per-bit mutation probability, in [0, 1], or {@code NaN} for 1/F (the default)
          * @return this builder
          */
         public Builder flipProbability(double value) {
+            if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException("flip probability must be in [0, 1] (or NaN for 1/F), got " + value);
+            }
             flipProbability = value;
             return this;
         }
@@ -436,13 +513,16 @@ public final class Pruner {
 
         /**
          * @return the pruner
-         * @throws IllegalArgumentException if data are missing or a setting is out of range
+         * @throws IllegalArgumentException if data are missing or the settings do not fit together (e.g. a budget
+         *     smaller than the population)
          * @throws UncheckedIOException if the backbone's features cannot be read or the checkpoint directory
          *     cannot be created
          */
         public Pruner build() {
+            SearchSettings settings = new SearchSettings(populationSize, evaluations,
+                    offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
+                    countCacheHits, training, swapProbability, flipProbability);
             SearchData resolved = data != null ? data : fromBackbone();
-            settings();
             if (checkpointDirectory != null) {
                 try {
                     Files.createDirectories(checkpointDirectory);
@@ -450,13 +530,7 @@ public final class Pruner {
                     throw new UncheckedIOException("cannot create checkpoint directory " + checkpointDirectory, e);
                 }
             }
-            return new Pruner(this, resolved);
-        }
-
-        private SearchSettings settings() {
-            int lambda = offspring != null ? offspring : mode == SearchMode.REFERENCE ? 2 : populationSize;
-            return new SearchSettings(populationSize, evaluations, lambda, mode, seed, countCacheHits, training,
-                    swapProbability, flipProbability);
+            return new Pruner(this, resolved, settings);
         }
 
         private SearchData fromBackbone() {

@@ -1,5 +1,8 @@
 package org.moevoprune.core.search;
 
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.PruningResult;
+
 /**
  * Receives a run's progress. Every method has a no-op default; implement what you need. Called on the thread that
  * drives the search (never concurrently for one run); keep it quick.

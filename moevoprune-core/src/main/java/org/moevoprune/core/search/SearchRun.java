@@ -1,38 +1,41 @@
 package org.moevoprune.core.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
-import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingRandom;
-import org.moevoprune.core.objective.EvaluationContexts;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.Provenance;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.RunState;
+import org.moevoprune.core.result.SearchSettings;
 
 /**
- * One NSGA-II run (METHOD §4): random-density initial population, then steps of binary tournaments, uniform
- * crossover, bit-flip mutation, evaluation through the cache, and replacement of parents + offspring by
- * non-domination rank and crowding distance. Written here rather than with Jenetics' engine and selectors because
- * the reference's steady-state replacement, budget accounting, evaluation cache and resumable state have no exact
+ * One NSGA-II run (METHOD §4), as jMetal's {@code EvolutionaryAlgorithm.run()} reads: a random-density initial
+ * population, then, until a {@link StopRule} fires, steps of <em>select</em> (binary tournaments on rank and
+ * crowding distance) → <em>vary</em> (uniform crossover, bit-flip mutation) → <em>evaluate</em> (through the
+ * evaluation cache, by the {@link CandidateEvaluator}) → <em>replace</em> (parents + offspring truncated by rank and
+ * crowding distance). Each step maps one immutable {@link RunState} to the next; {@link StepObserver}s see every
+ * state (progress reports, checkpoints). Written here rather than with Jenetics' engine and selectors because the
+ * reference's steady-state replacement, budget accounting, evaluation cache and resumable state have no exact
  * counterpart there; Jenetics supplies the chromosomes and alterers ({@link Variation}).
  *
  * <p>All randomness of step {@code t} comes from a generator seeded by {@code derive(derive(seed, STEP), t)}, and
  * every head is trained with {@code derive(seed, mask.fingerprint())}; hence the state to resume is just the step
  * counter, the population and the history, and the run is identical whether offspring are evaluated sequentially
- * or concurrently. Confined to the thread that calls {@link #execute()}.
+ * or concurrently. Confined to the thread that calls {@link #execute(RunState, List)}.
  */
 final class SearchRun {
 
@@ -40,120 +43,138 @@ final class SearchRun {
     private static final long STEP = 0x57E9L;
     /** Consecutive steps without a new evaluation after which a converged run stops. */
     static final int STALL_LIMIT = 100;
+    /** The stopping rules of every run: the evaluation budget, then convergence. */
+    static final StopRule STOP = StopRule.budget().or(StopRule.stalled(STALL_LIMIT));
 
-    private final Pruner pruner;
-    /** Evaluates offspring concurrently; {@code null} for sequential evaluation. */
-    private final Executor executor;
     private final int run;
     private final SearchSettings settings;
     private final ObjectiveSpace space;
+    private final int featureCount;
     private final Variation variation;
-    private final List<Evaluation> history = new ArrayList<>();
+    private final CandidateEvaluator evaluator;
+    private final List<SearchListener> listeners;
+    private final Provenance provenance;
+    /** Evaluations by mask: the evaluation cache, an index of the history. */
     private final Map<FeatureMask, Evaluation> cache = new HashMap<>();
+    /** Trained heads of the current population. */
     private final Map<FeatureMask, TrainedHead> heads = new HashMap<>();
-    private List<Evaluation> population = List.of();
-    private int step;
-    private int cacheHits;
-    private int stalled;
-    private long priorNanos;
-    private long startNanos;
 
-    SearchRun(Pruner pruner, int run, SearchSettings settings, Executor executor) {
-        this.pruner = pruner;
-        this.executor = executor;
+    /**
+     * @param run the run index
+     * @param settings the run's settings, with its seed
+     * @param space the objectives
+     * @param featureCount {@code F}
+     * @param evaluator evaluates new candidates
+     * @param listeners receive evaluations and the result (progress comes through a {@link ProgressReporter})
+     * @param provenance the provenance of the result, without its timestamp (the run's start)
+     */
+    SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
+            List<SearchListener> listeners, Provenance provenance) {
         this.run = run;
-        this.settings = settings;
-        this.space = pruner.space();
-        int f = pruner.data().featureCount();
-        this.variation = new Variation(settings.swapProbability(), settings.flipProbability(f));
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.space = Objects.requireNonNull(space, "space");
+        this.featureCount = featureCount;
+        this.variation = new Variation(settings.swapProbability(), settings.flipProbability(featureCount));
+        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        this.listeners = List.copyOf(listeners);
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
     }
 
-    /** Restores the state saved by {@link SearchCheckpoint}. */
-    void restore(SearchCheckpoint.State state) {
-        history.addAll(state.history());
-        for (Evaluation e : history) {
-            cache.put(e.mask(), e);
+    /**
+     * Runs to the end: from the initial population, or from a saved state.
+     *
+     * @param saved a state to continue (from a checkpoint), or {@code null} to start afresh
+     * @param observers see every state, in this order
+     * @return the result
+     * @throws CancellationException if the thread is interrupted between steps
+     */
+    PruningResult execute(RunState saved, List<StepObserver> observers) {
+        long startNanos = System.nanoTime();
+        long priorNanos = saved == null ? 0 : saved.elapsedNanos();
+        Clock clock = () -> priorNanos + System.nanoTime() - startNanos;
+        RunState state;
+        if (saved == null) {
+            state = initialise(Instant.now(), clock);
+            observe(observers, state);
+        } else {
+            state = saved;
+            saved.history().forEach(e -> cache.put(e.mask(), e));
         }
-        population = new ArrayList<>(state.population());
-        step = state.step();
-        cacheHits = state.cacheHits();
-        stalled = state.stalled();
-        priorNanos = state.elapsedNanos();
-    }
-
-    PruningResult execute() {
-        startNanos = System.nanoTime();
-        if (population.isEmpty()) {
-            initialise();
-            progressed();
-            checkpoint(true);
-        }
-        while (!done()) {
+        PruningResult.StopReason reason;
+        while ((reason = STOP.check(state).orElse(null)) == null) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("search run " + run + " interrupted after step " + step
+                throw new CancellationException("search run " + run + " interrupted after step " + state.step()
                         + "; resume it from its checkpoint");
             }
-            step();
-            progressed();
-            checkpoint(false);
+            state = step(state, clock);
+            observe(observers, state);
         }
-        checkpoint(true);
-        PruningResult result = result();
-        pruner.listeners().forEach(l -> l.finished(result));
+        RunState last = withElapsed(state, clock.nanos());
+        observers.forEach(o -> o.stopped(last));
+        PruningResult result = PruningResult.of(last, space, reason,
+                provenance.toBuilder().timestamp(last.started()).build(), heads);
+        listeners.forEach(l -> l.finished(result));
         return result;
     }
 
-    private boolean done() {
-        return spent() >= settings.evaluations() || stalled >= STALL_LIMIT;
-    }
-
-    private int spent() {
-        return history.size() + (settings.countCacheHits() ? cacheHits : 0);
-    }
-
-    private void initialise() {
-        int f = pruner.data().featureCount();
+    private RunState initialise(Instant started, Clock clock) {
         long salt = TrainingRandom.derive(settings.seed(), INIT);
         List<FeatureMask> masks = new ArrayList<>();
         for (int i = 0; i < settings.populationSize(); i++) {
-            masks.add(Variation.randomDensity(f, new SplittableRandom(TrainingRandom.derive(salt, i))));
+            masks.add(Variation.randomDensity(featureCount, new SplittableRandom(TrainingRandom.derive(salt, i))));
         }
-        population = evaluate(masks, -1);
+        RunState empty = new RunState(run, settings, started, 0, List.of(), List.of(), 0, 0, 0);
+        Batch initial = evaluate(empty, masks, -1);
+        return new RunState(run, settings, started, 0, initial.evaluations(), initial.history(), initial.cacheHits(),
+                0, clock.nanos());
     }
 
-    private void step() {
+    /** One step: select → vary → evaluate → replace. */
+    private RunState step(RunState s, Clock clock) {
         RandomGenerator random = new SplittableRandom(
-                TrainingRandom.derive(TrainingRandom.derive(settings.seed(), STEP), step));
-        double[][] rankAndCrowding = Selection.rankAndCrowding(space.minimised(population));
-        double[] rank = rankAndCrowding[0];
-        double[] crowding = rankAndCrowding[1];
+                TrainingRandom.derive(TrainingRandom.derive(settings.seed(), STEP), s.step()));
+        double[][] rankAndCrowding = Nsga2Selection.rankAndCrowding(space.minimised(s.population()));
         List<FeatureMask> children = new ArrayList<>();
         while (children.size() < settings.offspring()) {
-            Evaluation a = population.get(Selection.tournament(random, rank, crowding));
-            Evaluation b = population.get(Selection.tournament(random, rank, crowding));
-            FeatureMask[] pair = variation.crossover(a.mask(), b.mask(), random);
-            FeatureMask first = variation.mutate(pair[0], random);
-            FeatureMask second = variation.mutate(pair[1], random);
-            children.add(first);
+            Evaluation[] parents = select(s.population(), rankAndCrowding, random);
+            FeatureMask[] pair = vary(parents, random);
+            children.add(pair[0]);
             if (children.size() < settings.offspring()) {
-                children.add(second);
+                children.add(pair[1]);
             }
         }
-        int before = history.size();
-        List<Evaluation> offspring = evaluate(children, step);
-        stalled = history.size() == before ? stalled + 1 : 0;
-        List<Evaluation> combined = new ArrayList<>(population);
-        combined.addAll(offspring);
-        population = replace(combined);
-        step++;
+        Batch offspring = evaluate(s, children, s.step());
+        List<Evaluation> population = replace(s.population(), offspring.evaluations());
+        int stalled = offspring.history().size() == s.history().size() ? s.stalled() + 1 : 0;
         Set<FeatureMask> alive = new HashSet<>();
         population.forEach(e -> alive.add(e.mask()));
         heads.keySet().retainAll(alive);
+        return new RunState(run, settings, s.started(), s.step() + 1, population, offspring.history(),
+                offspring.cacheHits(), stalled, clock.nanos());
     }
 
-    private List<Evaluation> replace(List<Evaluation> combined) {
+    /** Two binary tournaments. */
+    private static Evaluation[] select(List<Evaluation> population, double[][] rankAndCrowding,
+            RandomGenerator random) {
+        Evaluation a = population.get(Nsga2Selection.tournament(random, rankAndCrowding[0], rankAndCrowding[1]));
+        Evaluation b = population.get(Nsga2Selection.tournament(random, rankAndCrowding[0], rankAndCrowding[1]));
+        return new Evaluation[] {a, b};
+    }
+
+    /** Uniform crossover of the parents, then bit-flip mutation of both children. */
+    private FeatureMask[] vary(Evaluation[] parents, RandomGenerator random) {
+        FeatureMask[] pair = variation.crossover(parents[0].mask(), parents[1].mask(), random);
+        FeatureMask first = variation.mutate(pair[0], random);
+        FeatureMask second = variation.mutate(pair[1], random);
+        return new FeatureMask[] {first, second};
+    }
+
+    /** NSGA-II truncation of parents + offspring to μ. */
+    private List<Evaluation> replace(List<Evaluation> parents, List<Evaluation> offspring) {
+        List<Evaluation> combined = new ArrayList<>(parents);
+        combined.addAll(offspring);
         List<Evaluation> next = new ArrayList<>(settings.populationSize());
-        for (int i : Selection.truncate(space.minimised(combined), settings.populationSize())) {
+        for (int i : Nsga2Selection.truncate(space.minimised(combined), settings.populationSize())) {
             next.add(combined.get(i));
         }
         return next;
@@ -161,12 +182,13 @@ final class SearchRun {
 
     /**
      * Evaluates masks in order through the cache. Masks already evaluated (before or earlier in this batch) are
-     * cache hits; new masks are evaluated while the budget lasts, concurrently when the run has an executor; the
-     * rest are dropped. History indices follow the order of {@code masks}, whatever order evaluations finish in.
+     * cache hits; new masks are evaluated while the budget lasts, by the evaluator; the rest are dropped. History
+     * indices follow the order of {@code masks}, whatever order evaluations finish in.
      */
-    private List<Evaluation> evaluate(List<FeatureMask> masks, int producedBy) {
-        int left = settings.evaluations() - spent();
-        Map<FeatureMask, Integer> scheduled = new LinkedHashMap<>();
+    private Batch evaluate(RunState s, List<FeatureMask> masks, int producedBy) {
+        int left = settings.evaluations() - s.spent();
+        int hits = s.cacheHits();
+        Map<FeatureMask, CandidateEvaluator.Candidate> scheduled = new LinkedHashMap<>();
         List<FeatureMask> kept = new ArrayList<>();
         for (FeatureMask mask : masks) {
             boolean known = cache.containsKey(mask) || scheduled.containsKey(mask);
@@ -174,108 +196,68 @@ final class SearchRun {
                 continue;
             }
             if (known) {
-                cacheHits++;
+                hits++;
                 left -= settings.countCacheHits() ? 1 : 0;
             } else {
-                scheduled.put(mask, history.size() + scheduled.size());
+                scheduled.put(mask, new CandidateEvaluator.Candidate(s.history().size() + scheduled.size(), producedBy,
+                        mask, TrainingRandom.derive(settings.seed(), mask.fingerprint())));
                 left--;
             }
             kept.add(mask);
         }
-        for (Outcome outcome : compute(scheduled, producedBy)) {
-            history.add(outcome.evaluation());
-            cache.put(outcome.evaluation().mask(), outcome.evaluation());
-            heads.put(outcome.evaluation().mask(), outcome.head());
-            pruner.listeners().forEach(l -> l.evaluated(run, outcome.evaluation()));
+        List<Evaluation> history = new ArrayList<>(s.history());
+        if (!scheduled.isEmpty()) {
+            List<CandidateEvaluator.Candidate> candidates = List.copyOf(scheduled.values());
+            List<CandidateEvaluator.Outcome> outcomes = evaluator.evaluate(candidates);
+            requireMatching(candidates, outcomes);
+            for (CandidateEvaluator.Outcome outcome : outcomes) {
+                Evaluation e = outcome.evaluation();
+                history.add(e);
+                cache.put(e.mask(), e);
+                if (outcome.head() != null) {
+                    heads.put(e.mask(), outcome.head());
+                }
+                listeners.forEach(l -> l.evaluated(run, e));
+            }
         }
         List<Evaluation> out = new ArrayList<>(kept.size());
         kept.forEach(mask -> out.add(cache.get(mask)));
-        return out;
+        return new Batch(out, history, hits);
     }
 
-    private record Outcome(Evaluation evaluation, TrainedHead head) {
-    }
-
-    private List<Outcome> compute(Map<FeatureMask, Integer> scheduled, int producedBy) {
-        if (executor == null || scheduled.size() < 2) {
-            List<Outcome> out = new ArrayList<>();
-            scheduled.forEach((mask, index) -> out.add(evaluateOne(mask, index, producedBy)));
-            return out;
+    private static void requireMatching(List<CandidateEvaluator.Candidate> candidates,
+            List<CandidateEvaluator.Outcome> outcomes) {
+        if (outcomes.size() != candidates.size()) {
+            throw new IllegalStateException("the evaluator returned " + outcomes.size() + " outcomes for "
+                    + candidates.size() + " candidates");
         }
-        List<CompletableFuture<Outcome>> futures = new ArrayList<>();
-        scheduled.forEach((mask, index) -> futures.add(
-                CompletableFuture.supplyAsync(() -> evaluateOne(mask, index, producedBy), executor)));
-        try {
-            return futures.stream().map(CompletableFuture::join).toList();
-        } catch (CompletionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
+        for (int i = 0; i < outcomes.size(); i++) {
+            Evaluation e = outcomes.get(i).evaluation();
+            CandidateEvaluator.Candidate c = candidates.get(i);
+            if (e.index() != c.index() || e.step() != c.step() || !e.mask().equals(c.mask())
+                    || e.trainingSeed() != c.trainingSeed()) {
+                throw new IllegalStateException("the evaluator's outcome " + i + " (" + e + ") does not belong to "
+                        + "candidate " + c + ": return outcomes in candidate order");
             }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
         }
     }
 
-    private Outcome evaluateOne(FeatureMask mask, int index, int producedBy) {
-        long t0 = System.nanoTime();
-        long trainingSeed = TrainingRandom.derive(settings.seed(), mask.fingerprint());
-        SearchData data = pruner.data();
-        TrainedHead head = pruner.head().train(data.train(), mask, settings.training(), trainingSeed);
-        EvaluationContext context = EvaluationContexts.of(head, data.evaluation(), data.ood());
-        double[] values = new double[space.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = space.objectives().get(i).evaluate(context);
-        }
-        Evaluation e = new Evaluation(index, producedBy, mask, space.ids(), values, trainingSeed, head.summary(),
-                System.nanoTime() - t0);
-        return new Outcome(e, head);
+    private static void observe(List<StepObserver> observers, RunState state) {
+        observers.forEach(o -> o.stepped(state));
     }
 
-    private void progressed() {
-        if (pruner.listeners().isEmpty()) {
-            return;
-        }
-        Map<String, Double> best = new LinkedHashMap<>();
-        for (int i = 0; i < space.size(); i++) {
-            double b = population.get(0).value(i);
-            for (Evaluation e : population) {
-                b = space.better(i, e.value(i), b) ? e.value(i) : b;
-            }
-            best.put(space.ids().get(i), b);
-        }
-        Duration elapsed = Duration.ofNanos(priorNanos + System.nanoTime() - startNanos);
-        long evaluated = history.stream().mapToLong(Evaluation::nanos).sum();
-        int remaining = Math.max(0, settings.evaluations() - spent());
-        Duration eta = history.isEmpty() ? Duration.ZERO
-                : Duration.ofNanos(evaluated / history.size() * remaining
-                        / Math.max(1, Math.min(settings.offspring(), executor == null ? 1 : Math.max(2, pruner.threads()))));
-        SearchProgress progress = new SearchProgress(run, step, spent(), settings.evaluations(), cacheHits,
-                space.front(population).size(), best, space.hypervolume(population), elapsed, eta);
-        pruner.listeners().forEach(l -> l.progressed(progress));
+    private static RunState withElapsed(RunState s, long elapsedNanos) {
+        return new RunState(s.run(), s.settings(), s.started(), s.step(), s.population(), s.history(),
+                s.cacheHits(), s.stalled(), elapsedNanos);
     }
 
-    private void checkpoint(boolean force) {
-        if (pruner.checkpointDirectory() == null || !(force || step % pruner.checkpointEvery() == 0)) {
-            return;
-        }
-        SearchCheckpoint.State state = new SearchCheckpoint.State(run, settings, step, cacheHits, stalled,
-                priorNanos + System.nanoTime() - startNanos, population, history);
-        try {
-            SearchCheckpoint.write(pruner.checkpointFile(run), state, pruner);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the checkpoint " + pruner.checkpointFile(run)
-                    + ": check that the directory is writable and has space", e);
-        }
+    /** The evaluations a batch kept (in mask order, cache hits included), the grown history and the hit count. */
+    private record Batch(List<Evaluation> evaluations, List<Evaluation> history, int cacheHits) {
     }
 
-    private PruningResult result() {
-        Duration elapsed = Duration.ofNanos(priorNanos + System.nanoTime() - startNanos);
-        PruningResult.StopReason reason = spent() >= settings.evaluations()
-                ? PruningResult.StopReason.BUDGET_SPENT : PruningResult.StopReason.STALLED;
-        return new PruningResult(run, settings, space, population, history, step, cacheHits, reason, elapsed,
-                pruner.provenance(), heads, pruner::retrain);
+    /** Wall time of the run so far, over resumptions. */
+    @FunctionalInterface
+    private interface Clock {
+        long nanos();
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.core.metric.Classification;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.PruningResult;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.testing.SmallRuns;
 import org.moevoprune.core.testing.SyntheticData;
 
@@ -24,16 +24,16 @@ class EnsembleComparisonTest {
         PruningResult result = SmallRuns.one();
         List<Evaluation> pool = result.front().members();
         Ensembles.Halves halves = Ensembles.halves(P.test());
-        EnsembleComparison c = EnsembleComparison.builder(pool, result::head).scoredOn(P.test(), "test split")
+        EnsembleComparison c = EnsembleComparison.builder(pool, SmallRuns.heads()).scoredOn(P.test(), "test split")
                 .ood(P.ood()).greedy(halves.even(), halves.odd(), 5, "odd test rows").build();
         assertEquals(1 + 8 + 8 + 1, c.rows().size());
         double[] accuracy = pool.stream().mapToDouble(e -> e.value("accuracy")).toArray();
         double[] auroc = pool.stream().mapToDouble(e -> e.value("auroc")).toArray();
         EnsembleComparison.Row all = c.rows().get(0);
         assertEquals(pool.size(), all.members().size());
-        VotingClassifier vote = Ensembles.combine(VotingRule.MAJORITY, pool, result::head);
+        VotingClassifier vote = Ensembles.combine(VotingRule.MAJORITY, pool, SmallRuns.heads());
         assertEquals(Classification.accuracy(vote, P.test()), all.ensembleAccuracy(), 0.0);
-        List<TrainedHead> heads = pool.stream().map(result::head).toList();
+        List<TrainedHead> heads = pool.stream().map(SmallRuns.heads()).toList();
         assertEquals(EnsembleOod.combinedAuroc(heads, P.test().features(), P.ood(), 1000), all.ensembleAuroc(), 0.0);
         assertEquals(EnsembleOod.thresholdVote(heads, P.test().features(), P.ood(), 1000).auroc(), all.voteAuroc(),
                 0.0);
@@ -71,7 +71,7 @@ class EnsembleComparisonTest {
     @Test
     void withoutOodTheAurocColumnsAndWindowsAreLeftOut() {
         PruningResult result = SmallRuns.one();
-        EnsembleComparison c = EnsembleComparison.builder(result.front().members(), result::head)
+        EnsembleComparison c = EnsembleComparison.builder(result.front().members(), SmallRuns.heads())
                 .scoredOn(P.test(), "test split").rule(VotingRule.SOFT).build();
         assertEquals(9, c.rows().size());
         assertTrue(Double.isNaN(c.rows().get(0).ensembleAuroc()));
@@ -81,7 +81,7 @@ class EnsembleComparisonTest {
     @Test
     void greedyOnItsOwnScoringSplitAndAMissingSplitAreRefused() {
         PruningResult result = SmallRuns.one();
-        EnsembleComparison.Builder b = EnsembleComparison.builder(result.front().members(), result::head);
+        EnsembleComparison.Builder b = EnsembleComparison.builder(result.front().members(), SmallRuns.heads());
         IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
                 () -> b.greedy(P.test(), P.test(), 3, "test"));
         assertTrue(same.getMessage().contains("biased"), same.getMessage());

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.Classifier;
 import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.ensemble.Ensembles;
@@ -25,8 +26,9 @@ import org.moevoprune.core.ensemble.VotingClassifier;
 import org.moevoprune.core.ensemble.VotingRule;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.internal.Json;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.PruningResult;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.Provenance;
+import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.testing.SmallRuns;
 import org.moevoprune.core.testing.SyntheticData;
 
@@ -43,8 +45,8 @@ class CompactModelsTest {
     @Test
     void aSavedFrontMemberLoadsBackIntoTheSameHead(@TempDir Path dir) throws IOException {
         PruningResult result = SmallRuns.one();
-        Evaluation member = result.front().best("accuracy", true);
-        TrainedHead head = result.head(member);
+        Evaluation member = result.front().best("accuracy");
+        TrainedHead head = SmallRuns.heads().apply(member);
         Path file = dir.resolve("member" + CompactModels.EXTENSION);
         CompactModels.save(file, head, member);
         CompactModel model = CompactModels.load(file);
@@ -64,11 +66,43 @@ class CompactModelsTest {
     }
 
     @Test
+    void theModelRecordsTheProvenanceOfItsRunOrOfThisJvm(@TempDir Path dir) throws IOException {
+        PruningResult result = SmallRuns.one();
+        Evaluation member = result.front().best("accuracy");
+        TrainedHead head = SmallRuns.heads().apply(member);
+        Path file = dir.resolve("member" + CompactModels.EXTENSION);
+        CompactModels.save(file, head, member, result.provenance());
+        assertEquals(result.provenance(), CompactModels.load(file).provenance().orElseThrow());
+        Provenance plain = CompactModels.fromBytes(CompactModels.toBytes(head, null)).provenance().orElseThrow();
+        assertEquals("java", plain.headId());
+        assertEquals(Provenance.libraryVersion(), plain.library());
+        assertTrue(plain.timestamp().isEmpty() && plain.dataFingerprint().isEmpty());
+        VotingClassifier ensemble = Ensembles.combine(VotingRule.SOFT, result.front().members(), SmallRuns.heads());
+        CompactModels.save(file, ensemble, null, result.provenance());
+        assertEquals(result.provenance(), CompactModels.load(file).provenance().orElseThrow());
+    }
+
+    @Test
+    void aModelOfFormatVersion1LoadsWithoutProvenance() throws IOException {
+        byte[] bytes;
+        try (java.io.InputStream in = getClass().getResourceAsStream("v1/head.mvp")) {
+            bytes = in.readAllBytes();
+        }
+        CompactModel model = CompactModels.fromBytes(bytes);
+        assertTrue(model.provenance().isEmpty());
+        HeadParameters p = model.members().get(0).parameters();
+        assertEquals(HeadParameters.copyOf(FeatureMask.ofIndices(6, 1, 4), 2, 3,
+                new float[] {0.5f, -1.25f, 2f, 0.75f}, new float[] {1f, -2f, 0.25f, -0.5f, 1.5f, 3f},
+                new float[] {0.125f, -0.375f, 0f}), p);
+        assertEquals("seeded-test-head", model.members().get(0).provider());
+    }
+
+    @Test
     void anEnsembleSavesAndLoadsWithItsRuleAndWeights(@TempDir Path dir) throws IOException {
         PruningResult result = SmallRuns.one();
         List<Evaluation> members = result.front().members();
         for (VotingRule rule : VotingRule.values()) {
-            VotingClassifier ensemble = Ensembles.combine(rule, members, result::head);
+            VotingClassifier ensemble = Ensembles.combine(rule, members, SmallRuns.heads());
             Path file = dir.resolve(rule.id() + ".mvp");
             CompactModels.save(file, ensemble, members);
             CompactModel model = CompactModels.load(file);
@@ -96,7 +130,7 @@ class CompactModelsTest {
         assertEquals(0, (12 + headerLength) % 16, "data start aligned to 16");
         Map<?, ?> header = (Map<?, ?>) Json.parse(new String(bytes, 12, headerLength, StandardCharsets.UTF_8));
         assertEquals("moevoprune.compact", header.get("format"));
-        assertEquals(1L, header.get("version"));
+        assertEquals(2L, header.get("version"));
         assertEquals(48L, header.get("featureCount"));
         assertEquals(3L, header.get("classCount"));
         assertEquals(null, header.get("rule"));
@@ -141,8 +175,9 @@ class CompactModelsTest {
         byte[] magic = good.clone();
         magic[0] = 'X';
         assertMessage(magic, "does not start with the bytes \"MOEVOPRN\"");
-        String text = new String(good, StandardCharsets.ISO_8859_1).replace("\"version\": 1", "\"version\": 7");
-        assertMessage(text.getBytes(StandardCharsets.ISO_8859_1), "format version 7 but this library reads version 1");
+        String text = new String(good, StandardCharsets.ISO_8859_1).replace("\"version\": 2", "\"version\": 7");
+        assertMessage(text.getBytes(StandardCharsets.ISO_8859_1),
+                "format version 7 but this library reads versions 1 to 2");
         Path file = dir.resolve("bad.mvp");
         Files.write(file, flipped);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompactModels.load(file));

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainingSummary;
-import org.moevoprune.core.search.Evaluation;
+import org.moevoprune.core.result.Evaluation;
 
 /** Feature counts, the top-k order and objective spreads on a hand-made front. */
 class FeatureImportanceTest {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.ensemble.Ensembles;
 import org.moevoprune.core.importance.FeatureImportance;
-import org.moevoprune.core.search.Front;
-import org.moevoprune.core.search.PruningResult;
+import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.testing.SmallRuns;
 
 /** The report of a small generated run: its charts, tables and numbers are those of the result. */
@@ -33,7 +33,7 @@ class HtmlReportTest {
     void theReportShowsTheFrontTheHypervolumeTheEnsemblesAndTheFeatures(@TempDir Path dir) throws IOException {
         PruningResult result = SmallRuns.one();
         Front front = result.front();
-        EnsembleComparison comparison = EnsembleComparison.builder(front.members(), result::head)
+        EnsembleComparison comparison = EnsembleComparison.builder(front.members(), SmallRuns.heads())
                 .scoredOn(SmallRuns.PROBLEM.test(), "evaluation split").ood(SmallRuns.PROBLEM.ood()).build();
         int top = FeatureImportance.of(front).top(1)[0];
         Path file = dir.resolve("report.html");
@@ -72,7 +72,7 @@ class HtmlReportTest {
     void severalRunsShowTheSuperFrontAndOneHypervolumeLinePerRun() {
         List<PruningResult> runs = SmallRuns.twoRuns();
         HtmlReport report = HtmlReport.builder().runs(runs).comparison(EnsembleComparison.builder(
-                PruningResult.superFront(runs).members(), Ensembles.heads(runs)).scoredOn(SmallRuns.PROBLEM.test(),
+                PruningResult.superFront(runs).members(), SmallRuns.heads()).scoredOn(SmallRuns.PROBLEM.test(),
                 "evaluation split").build()).build();
         String html = report.render();
         assertEquals(PruningResult.superFront(runs).hypervolume(), report.front().hypervolume(), 0.0);

@@ -1,6 +1,5 @@
 package org.moevoprune.core.search;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,26 +9,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.FeatureMask;
-import org.moevoprune.api.TrainingSettings;
-import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.objective.Objectives;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.Pareto;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.SearchMode;
+import org.moevoprune.core.result.SearchSettings;
+import org.moevoprune.core.testing.RunAssertions;
+import org.moevoprune.core.testing.SeededRuns;
+import org.moevoprune.core.testing.SmallRuns;
 import org.moevoprune.core.testing.SyntheticData;
 
 /** End-to-end behaviour of the search on generated data in which only a few features carry the class signal. */
 class PrunerTest {
 
-    static final SyntheticData.Problem PROBLEM = SyntheticData.blobs(11, 240, 120, 48, 3, 4, 1.6);
-    static final TrainingSettings TRAINING = TrainingSettings.builder().hiddenUnits(16).maxEpochs(25)
-            .learningRate(0.05).patience(3).build();
+    static final SyntheticData.Problem PROBLEM = SmallRuns.PROBLEM;
 
     static Pruner.Builder small(long seed) {
-        return Pruner.builder().data(PROBLEM.train(), PROBLEM.test(), PROBLEM.ood()).head(new JavaSparseHead())
-                .training(TRAINING).populationSize(12).evaluations(60).seed(seed);
+        return SmallRuns.builder(seed);
     }
 
     @Test
@@ -38,11 +41,11 @@ class PrunerTest {
         assertEquals(60, result.history().size());
         assertEquals(PruningResult.StopReason.BUDGET_SPENT, result.stopReason());
         List<Evaluation> initial = result.history().subList(0, 12);
-        ObjectiveSpace space = new ObjectiveSpace(Objectives.defaults());
+        ObjectiveSpace space = ObjectiveSpace.of(Objectives.defaults());
         double initialVolume = space.hypervolume(initial);
         assertTrue(result.front().hypervolume() > initialVolume,
                 () -> "front " + result.front().hypervolume() + " vs initial " + initialVolume);
-        Evaluation mostAccurate = result.front().best("accuracy", true);
+        Evaluation mostAccurate = result.front().best("accuracy");
         for (int feature : PROBLEM.informative()) {
             assertTrue(mostAccurate.mask().isActive(feature), () -> "feature " + feature + " dropped: " + mostAccurate);
         }
@@ -56,7 +59,7 @@ class PrunerTest {
             assertTrue(e.value("accuracy") >= 0 && e.value("accuracy") <= 1);
             assertTrue(e.value("auroc") >= 0 && e.value("auroc") <= 1);
         }
-        ObjectiveSpace space = new ObjectiveSpace(Objectives.defaults());
+        ObjectiveSpace space = ObjectiveSpace.of(Objectives.defaults());
         List<Evaluation> front = result.front().members();
         for (Evaluation a : front) {
             for (Evaluation b : front) {
@@ -123,12 +126,19 @@ class PrunerTest {
 
     @Test
     void headsOfTheFrontAreRetrievableAndMatchTheirEvaluation() {
-        PruningResult result = small(9).build().run();
+        Pruner pruner = small(9).build();
+        PruningResult result = pruner.run();
         Evaluation member = result.front().members().get(0);
-        var head = result.head(member);
+        var head = pruner.retrainer().head(result, member);
         assertEquals(member.mask(), head.mask());
+        assertTrue(result.keptHead(member).isPresent(), "the run keeps the heads of its final population");
         Evaluation old = result.history().get(0);
-        assertEquals(old.training(), result.head(old).summary(), "a retrained head is the same head");
+        assertTrue(result.keptHead(old).isEmpty() || result.population().contains(old));
+        assertEquals(old.training(), pruner.retrainer().head(result, old).summary(),
+                "a retrained head is the same head");
+        assertEquals(member.training(), pruner.retrainer().retrain(result, member).summary());
+        assertThrows(IllegalArgumentException.class,
+                () -> pruner.retrainer().head(small(10).evaluations(20).build().run(), old));
     }
 
     @Test
@@ -148,20 +158,58 @@ class PrunerTest {
         assertTrue(e.getMessage().contains("auroc") && e.getMessage().contains("out-of-distribution"), e.getMessage());
     }
 
-    static void assertSameRun(PruningResult expected, PruningResult actual) {
-        assertEquals(expected.history().size(), actual.history().size());
-        for (int i = 0; i < expected.history().size(); i++) {
-            assertTrue(expected.history().get(i).sameOutcome(actual.history().get(i)), "history " + i);
+    @Test
+    void settersRefuseBadValuesAtOnceAndBuildChecksThemTogether(@TempDir Path dir) {
+        Pruner.Builder b = Pruner.builder();
+        for (Runnable bad : List.<Runnable>of(() -> b.populationSize(1), () -> b.evaluations(1), () -> b.offspring(0),
+                () -> b.swapProbability(1.5), () -> b.swapProbability(Double.NaN), () -> b.flipProbability(-0.1),
+                () -> b.threads(0), () -> b.checkpoints(dir, 0), () -> b.objectives(List.of()),
+                () -> b.objectives(List.of(Objectives.byIds("accuracy").get(0), Objectives.byIds("accuracy").get(0))),
+                () -> b.backboneId(" "))) {
+            assertThrows(IllegalArgumentException.class, bad::run);
         }
-        assertEquals(masks(expected.front().members()), masks(actual.front().members()));
-        assertArrayEquals(expected.population().stream().mapToInt(Evaluation::index).toArray(),
-                actual.population().stream().mapToInt(Evaluation::index).toArray());
-        assertEquals(expected.front().hypervolume(), actual.front().hypervolume(), 0.0);
+        b.flipProbability(Double.NaN);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> small(1).populationSize(20).evaluations(10).build());
+        assertTrue(e.getMessage().contains("(10) must cover at least the initial population (20)"), e.getMessage());
+    }
+
+    @Test
+    void aWholeSearchSettingsIsTakenAsIs() {
+        SearchSettings s = new SearchSettings(10, 40, 3, SearchMode.GENERATIONAL, 5, true, SmallRuns.TRAINING, 0.4,
+                0.02);
+        assertEquals(s, small(1).settings(s).build().settings());
+        assertEquals(s, small(1).populationSize(10).evaluations(40).offspring(3).mode(SearchMode.GENERATIONAL)
+                .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02).build().settings());
+        assertEquals(2, small(1).mode(SearchMode.STEADY_STATE).build().settings().offspring());
+        assertEquals(12, small(1).mode(SearchMode.GENERATIONAL).build().settings().offspring(), "λ = μ");
+    }
+
+    @Test
+    void toBuilderCopiesTheConfigurationAndGivesTheSameRun() {
+        Pruner original = SeededRuns.builder().backboneId("test-backbone").threads(2).build();
+        Pruner copy = original.toBuilder().build();
+        assertEquals(original.settings(), copy.settings());
+        assertEquals(original.objectives(), copy.objectives());
+        assertEquals(original.head(), copy.head());
+        assertEquals(original.data(), copy.data());
+        PruningResult a = original.run();
+        PruningResult b = copy.run();
+        assertSameRun(a, b);
+        assertEquals("test-backbone", b.provenance().backbone().orElseThrow());
+        assertEquals(a.provenance().dataFingerprint(), b.provenance().dataFingerprint());
+        Pruner other = original.toBuilder().seed(78).build();
+        assertEquals(original.settings().withSeed(78), other.settings());
+        assertTrue(original.toBuilder().data(PROBLEM.train(), PROBLEM.test(), PROBLEM.ood())
+                .objectives(Objectives.defaults()).build().run().provenance().backbone().isEmpty(),
+                "new data forget the old backbone id");
+    }
+
+    static void assertSameRun(PruningResult expected, PruningResult actual) {
+        RunAssertions.assertSameRun(expected, actual);
     }
 
     static List<FeatureMask> masks(List<Evaluation> evaluations) {
-        List<FeatureMask> masks = new ArrayList<>();
-        evaluations.forEach(e -> masks.add(e.mask()));
-        return masks;
+        return RunAssertions.masks(evaluations);
     }
 }

@@ -18,10 +18,10 @@ import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.importance.FeatureImportance;
-import org.moevoprune.core.search.Front;
+import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.search.Pruner;
-import org.moevoprune.core.search.PruningResult;
-import org.moevoprune.core.search.SearchMode;
 import org.moevoprune.nd4j.Nd4jSparseHead;
 import org.moevoprune.onnx.ExtractionListener;
 import org.moevoprune.onnx.FeatureCache;
@@ -67,7 +67,7 @@ final class DemoCommand {
               --test-size N           evaluation images, balanced (1000); as many OoD images are drawn
               --population N          (30)      --evaluations N   (200)      --epochs N   (30)
               --runs N                independent runs, combined into a super front (1)
-              --mode M                reference or generational (reference)
+              --mode M                steady-state (alias: reference) or generational (steady-state)
               --seed N                (42)      --threads N       (2)
               --out DIR               results, report and checkpoints (demo-results)
               --resume                continue an interrupted demo from the checkpoints in --out
@@ -294,11 +294,7 @@ final class DemoCommand {
             s.runs = a.integer("--runs", reference ? 10 : 1, 1);
             s.threads = a.integer("--threads", 2, 1);
             s.seed = a.longValue("--seed", 42);
-            s.mode = switch (a.string("--mode", "reference")) {
-                case "reference" -> SearchMode.REFERENCE;
-                case "generational" -> SearchMode.GENERATIONAL;
-                default -> throw new UsageException("--mode must be 'reference' or 'generational'");
-            };
+            s.mode = PruneCommand.mode(a.string("--mode", "steady-state"));
             return s;
         }
 

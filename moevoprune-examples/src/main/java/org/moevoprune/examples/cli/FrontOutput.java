@@ -8,11 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.moevoprune.api.Objective;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.Front;
-import org.moevoprune.core.search.PruningResult;
-import org.moevoprune.core.search.ResultFiles;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.ResultFiles;
 
 /** The result files and the printed front that {@code prune} and {@code demo} share. */
 final class FrontOutput {
@@ -27,19 +26,19 @@ final class FrontOutput {
     static void write(Path dir, List<PruningResult> results) throws IOException {
         if (results.size() == 1) {
             PruningResult r = results.get(0);
-            ResultFiles.writeFrontCsv(dir.resolve("front.csv"), r.run(), r.front(), r.objectiveIds());
+            ResultFiles.writeFrontCsv(dir.resolve("front.csv"), r);
             ResultFiles.writeJson(dir.resolve("front.json"), r);
             ResultFiles.writeHistoryCsv(dir.resolve("history.csv"), r);
             return;
         }
         for (PruningResult r : results) {
             Path runDir = Files.createDirectories(dir.resolve("run-" + r.run()));
-            ResultFiles.writeFrontCsv(runDir.resolve("front.csv"), r.run(), r.front(), r.objectiveIds());
+            ResultFiles.writeFrontCsv(runDir.resolve("front.csv"), r);
             ResultFiles.writeJson(runDir.resolve("front.json"), r);
             ResultFiles.writeHistoryCsv(runDir.resolve("history.csv"), r);
         }
         Front superFront = PruningResult.superFront(results);
-        ResultFiles.writeFrontCsv(dir.resolve("front.csv"), -1, superFront, results.get(0).objectiveIds());
+        ResultFiles.writeSuperFrontCsv(dir.resolve("front.csv"), superFront, results);
         ResultFiles.writeSuperFrontJson(dir.resolve("front.json"), superFront, results);
     }
 
@@ -63,8 +62,7 @@ final class FrontOutput {
                     e.training().epochs())));
         }
         for (int i = 0; i < ids.size(); i++) {
-            boolean max = first.directions().get(i) == Objective.Direction.MAXIMIZE;
-            Evaluation best = front.best(ids.get(i), max);
+            Evaluation best = front.best(ids.get(i));
             out.printf("best %s: %.4f (%s)%n", ids.get(i), best.value(i), describe(best, ids));
         }
         out.println("results in " + dir.toAbsolutePath());

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import org.moevoprune.api.ProviderNotFoundException;
-import org.moevoprune.core.search.Provenance;
+import org.moevoprune.core.result.Provenance;
 
 /**
  * The {@code moevoprune} command line: {@code java -jar moevoprune.jar <command> [options]}. Bad arguments or

@@ -18,12 +18,12 @@ import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.io.FeatureFileBackbone;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.Front;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.ResultFiles;
+import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.search.Pruner;
-import org.moevoprune.core.search.PruningResult;
-import org.moevoprune.core.search.ResultFiles;
-import org.moevoprune.core.search.SearchMode;
 
 /** {@code moevoprune prune}: the search on feature files, with results written to a directory. */
 final class PruneCommand {
@@ -46,8 +46,9 @@ final class PruneCommand {
             Search (defaults: the reference protocol of the paper):
               --population N          population size (30)
               --evaluations N         evaluation budget incl. the initial population (200)
-              --mode M                reference (steady-state, 2 offspring per step) or generational (reference)
-              --offspring N           offspring per step/generation (2 in reference mode, population otherwise)
+              --mode M                steady-state (2 offspring per step, as the reference; alias: reference)
+                                      or generational (steady-state)
+              --offspring N           offspring per step/generation (2 steady-state, population otherwise)
               --seed N                seed of every random choice; same seed, same result (42)
               --runs N                independent runs with derived seeds, combined into a super front (1)
               --threads N             offspring evaluated at once (1)
@@ -135,7 +136,7 @@ final class PruneCommand {
                 .batchSize(a.integer("--batch-size", 32, 1))
                 .learningRate(a.number("--learning-rate", 1e-3, Double.MIN_VALUE, 10))
                 .hiddenUnits(a.integer("--hidden", 512, 1)).patience(a.integer("--patience", 10, 0)).build();
-        SearchMode mode = mode(a.string("--mode", "reference"));
+        SearchMode mode = mode(a.string("--mode", "steady-state"));
         Pruner.Builder b = Pruner.builder().backbone(data.build()).training(training)
                 .objectives(objectives(a)).mode(mode)
                 .populationSize(a.integer("--population", 30, 2))
@@ -177,11 +178,13 @@ final class PruneCommand {
         }
     }
 
-    private static SearchMode mode(String value) throws UsageException {
+    /** The {@code --mode} values; {@code reference} is the name the steady-state mode had before. */
+    static SearchMode mode(String value) throws UsageException {
         return switch (value) {
-            case "reference" -> SearchMode.REFERENCE;
+            case "steady-state", "reference" -> SearchMode.STEADY_STATE;
             case "generational" -> SearchMode.GENERATIONAL;
-            default -> throw new UsageException("--mode must be 'reference' or 'generational', got '" + value + "'");
+            default -> throw new UsageException("--mode must be 'steady-state' (alias 'reference') or 'generational', "
+                    + "got '" + value + "'");
         };
     }
 

@@ -12,10 +12,10 @@ import org.moevoprune.core.export.CompactModels;
 import org.moevoprune.core.export.HeadCost;
 import org.moevoprune.core.export.LatencyBenchmark;
 import org.moevoprune.core.report.HtmlReport;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.Front;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.search.Pruner;
-import org.moevoprune.core.search.PruningResult;
 import org.moevoprune.core.search.SearchData;
 
 /**
@@ -54,7 +54,8 @@ final class RunReport {
             List<String> command, java.util.function.Consumer<HtmlReport.Builder> extra) throws IOException {
         Front front = results.size() == 1 ? results.get(0).front() : PruningResult.superFront(results);
         SearchData data = pruner.data();
-        EnsembleComparison.Builder comparison = EnsembleComparison.builder(front.members(), Ensembles.heads(results))
+        java.util.function.Function<Evaluation, TrainedHead> heads = pruner.retrainer().heads(results);
+        EnsembleComparison.Builder comparison = EnsembleComparison.builder(front.members(), heads)
                 .scoredOn(data.evaluation(), "evaluation split").ood(data.ood()).temperature(temperature);
         if (data.evaluation().size() >= 4) {
             Ensembles.Halves halves = Ensembles.halves(data.evaluation());
@@ -64,7 +65,7 @@ final class RunReport {
         EnsembleComparison table = comparison.build();
         out.println();
         out.print(table.toTable());
-        exportMostAccurate(out, pruner, front, Ensembles.heads(results), dir);
+        exportMostAccurate(out, pruner, front, heads, runOf(results), dir);
         Path file = dir.resolve("report.html");
         HtmlReport.Builder report = HtmlReport.builder().title("moevoprune report").runs(results).front(front)
                 .comparison(table).setting("command", "moevoprune " + String.join(" ", command));
@@ -73,17 +74,24 @@ final class RunReport {
         out.println("report in " + file.toAbsolutePath());
     }
 
+    /** @return the run whose history holds each member of the front */
+    private static java.util.function.Function<Evaluation, PruningResult> runOf(List<PruningResult> results) {
+        return e -> results.stream().filter(r -> r.history().stream().anyMatch(h -> h == e)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(e + " is in none of the runs"));
+    }
+
     /**
      * Saves the front's most accurate member as a physically pruned model ({@code DIR/best-head.mvp}) and prints
      * what pruning saved: parameters, multiply-adds and measured latency against the unpruned head.
      */
     private static void exportMostAccurate(PrintStream out, Pruner pruner, Front front,
-            java.util.function.Function<Evaluation, TrainedHead> heads, Path dir) throws IOException {
+            java.util.function.Function<Evaluation, TrainedHead> heads,
+            java.util.function.Function<Evaluation, PruningResult> runs, Path dir) throws IOException {
         String accuracy = front.members().get(0).objectiveIds().get(0);
-        Evaluation best = front.best(accuracy, true);
+        Evaluation best = front.best(accuracy);
         TrainedHead head = heads.apply(best);
         Path file = dir.resolve("best-head" + CompactModels.EXTENSION);
-        CompactModels.save(file, head, best);
+        CompactModels.save(file, head, best, runs.apply(best).provenance());
         HeadCost cost = HeadCost.of(head.parameters());
         FeatureMatrix rows = pruner.data().evaluation().features();
         LatencyBenchmark.Latency latency = LatencyBenchmark.measure(pruner.head(), head.parameters(), rows, 5);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.core.io.FeatureFiles;
-import org.moevoprune.core.search.Evaluation;
-import org.moevoprune.core.search.PruningResult;
-import org.moevoprune.core.search.ResultFiles;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.ResultFiles;
 import org.moevoprune.core.testing.SyntheticData;
 
 /** The command line as a user meets it: files in, results out, one clear line for every mistake. */
@@ -62,8 +62,13 @@ class MainTest {
         assertEquals(0, o.status(), o.err());
         String header = Files.readAllLines(out.resolve("front.csv")).get(0);
         assertTrue(header.startsWith("run,accuracy,active_fraction,auroc,active_count"), header);
-        assertTrue(header.endsWith(",mask"), header);
+        assertTrue(header.endsWith(",mask,library,head_id,kernel,backbone,data_fingerprint,timestamp"), header);
         PruningResult json = ResultFiles.readJson(out.resolve("front.json"));
+        assertEquals("features", json.provenance().backbone().orElseThrow(), "the feature files' backbone id");
+        String row = Files.readAllLines(out.resolve("front.csv")).get(1);
+        assertTrue(row.endsWith("," + json.provenance().backbone().orElseThrow() + ","
+                + json.provenance().dataFingerprint().orElseThrow() + ","
+                + json.provenance().timestamp().orElseThrow()), row);
         List<Evaluation> front = ResultFiles.readCsv(out.resolve("front.csv"));
         assertEquals(json.front().size(), front.size());
         assertEquals(24, ResultFiles.readCsv(out.resolve("history.csv")).size());

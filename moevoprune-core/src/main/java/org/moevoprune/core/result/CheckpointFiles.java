@@ -1,0 +1,174 @@
+package org.moevoprune.core.result;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.moevoprune.api.Objective;
+import org.moevoprune.core.internal.AtomicFiles;
+import org.moevoprune.core.internal.Json;
+
+/**
+ * Saves a run's {@link RunState} atomically as versioned JSON ({@value #FORMAT} version {@value #VERSION}) and reads
+ * it back for resumption. The file holds {@code format, version, library, run, started} (ISO-8601; since version
+ * 2), {@code data} (the data fingerprint), {@code featureCount, head} (provider id), {@code objectives, settings,
+ * step, cacheHits, stalled, elapsedNanos}, {@code population} (history indices) and {@code history} (evaluation
+ * objects as in {@link ResultFiles}).
+ *
+ * <p>Reading refuses — without touching any file — a checkpoint that is corrupt, of an unknown format version, or
+ * of another search (other data, settings, seed, objectives or head provider), saying which and how to proceed.
+ * Version 1 checkpoints (written before the steady-state mode was renamed from {@code REFERENCE} and before the start
+ * time was recorded) resume too; the resumed run's start time is then that of its resumption. Stateless.
+ */
+public final class CheckpointFiles {
+
+    /** The format name. */
+    public static final String FORMAT = "moevoprune.checkpoint";
+    /** The format version written; versions 1 and 2 are read. */
+    public static final int VERSION = 2;
+
+    /**
+     * What a checkpoint must have been written for to be resumed.
+     *
+     * @param dataFingerprint the data fingerprint (hexadecimal, as {@code Long.toHexString})
+     * @param featureCount the number of features {@code F}
+     * @param headId the sparse head provider's id
+     * @param space the objectives
+     */
+    public record Identity(String dataFingerprint, int featureCount, String headId, ObjectiveSpace space) {
+
+        /** Checks the values are present. */
+        public Identity {
+            Objects.requireNonNull(dataFingerprint, "dataFingerprint");
+            Objects.requireNonNull(headId, "headId");
+            Objects.requireNonNull(space, "space");
+            if (featureCount < 1) {
+                throw new IllegalArgumentException("feature count must be ≥ 1, got " + featureCount);
+            }
+        }
+    }
+
+    private CheckpointFiles() {
+    }
+
+    /**
+     * @param file the target; replaced atomically
+     * @param state the state to save
+     * @param identity the search it belongs to
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     */
+    public static void write(Path file, RunState state, Identity identity) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", VERSION);
+        m.put("library", Provenance.libraryVersion());
+        m.put("run", state.run());
+        m.put("started", state.started().toString());
+        m.put("data", identity.dataFingerprint());
+        m.put("featureCount", identity.featureCount());
+        m.put("head", identity.headId());
+        m.put("objectives", ResultCodec.objectives(identity.space().objectives()));
+        m.put("settings", ResultCodec.settings(state.settings()));
+        m.put("step", state.step());
+        m.put("cacheHits", state.cacheHits());
+        m.put("stalled", state.stalled());
+        m.put("elapsedNanos", state.elapsedNanos());
+        List<Object> population = new ArrayList<>();
+        state.population().forEach(e -> population.add(e.index()));
+        m.put("population", population);
+        List<Object> history = new ArrayList<>();
+        state.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
+        m.put("history", history);
+        byte[] bytes = Json.write(m).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /**
+     * @param file a checkpoint
+     * @param run the run it must belong to
+     * @param expected the settings it must have been written with
+     * @param identity the search it must belong to
+     * @return the saved state
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if it is corrupt, of another version or of another search; the message says
+     *     which, and that nothing was overwritten
+     */
+    public static RunState read(Path file, int run, SearchSettings expected, Identity identity) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            return decode(Json.parse(text), run, expected, identity);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint " + file + " cannot be resumed: " + e.getMessage()
+                    + ". Nothing was overwritten; to start afresh, delete it or choose another directory", e);
+        }
+    }
+
+    private static RunState decode(Object json, int run, SearchSettings expected, Identity identity) {
+        ResultCodec.Fields f = new ResultCodec.Fields(json, "checkpoint");
+        if (!FORMAT.equals(f.string("format"))) {
+            throw new IllegalArgumentException("it is not a moevoprune checkpoint (format '" + f.string("format")
+                    + "')");
+        }
+        int version = f.integer("version");
+        if (version < 1 || version > VERSION) {
+            throw new IllegalArgumentException("it has format version " + version + "; this library reads versions 1 "
+                    + "to " + VERSION + " (a newer moevoprune wrote it: resume it with that release)");
+        }
+        require(f.integer("run") == run, "it belongs to run " + f.integer("run") + ", not run " + run);
+        require(identity.dataFingerprint().equals(f.string("data")), "it was written for other data (fingerprint "
+                + f.string("data") + ", these data " + identity.dataFingerprint() + ")");
+        require(identity.headId().equals(f.string("head")), "it was written with head provider '"
+                + f.string("head") + "', this search uses '" + identity.headId() + "'");
+        SearchSettings saved = ResultCodec.settings(f.get("settings"), "checkpoint.settings");
+        require(saved.equals(expected), "its settings differ from this search's: saved " + saved + ", now "
+                + expected);
+        List<Objective> objectives = ResultCodec.objectives(f.get("objectives"), "checkpoint.objectives");
+        List<String> ids = objectives.stream().map(Objective::id).toList();
+        require(ids.equals(identity.space().ids()), "it measured objectives " + ids + ", this search measures "
+                + identity.space().ids());
+        List<Evaluation> history = new ArrayList<>();
+        List<?> entries = f.list("history");
+        for (int i = 0; i < entries.size(); i++) {
+            Evaluation e = ResultCodec.evaluation(entries.get(i), ids, identity.featureCount(),
+                    "checkpoint.history[" + i + "]");
+            require(e.index() == i, "history entry " + i + " has index " + e.index());
+            history.add(e);
+        }
+        List<Evaluation> population = new ArrayList<>();
+        for (Object index : f.list("population")) {
+            require(index instanceof Long l && l >= 0 && l < history.size(), "population refers to history entry "
+                    + index + " of " + history.size());
+            population.add(history.get((int) (long) (Long) index));
+        }
+        require(population.size() == expected.populationSize(), "its population has " + population.size()
+                + " members, expected " + expected.populationSize());
+        return new RunState(run, saved, started(f, version), f.integer("step"), population, history,
+                f.integer("cacheHits"), f.integer("stalled"), f.longValue("elapsedNanos"));
+    }
+
+    /** Version 1 did not record the start: the resumed run then counts from now. */
+    private static Instant started(ResultCodec.Fields f, int version) {
+        if (version == 1) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(f.string("started"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("checkpoint.started: '" + f.string("started") + "' is not an ISO-8601 "
+                    + "instant");
+        }
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.moevoprune.core.result;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.Objective;
+import org.moevoprune.api.TrainedHead;
+
+/**
+ * The outcome of one search run: its Pareto front, final population and full evaluation history, with the seed,
+ * settings and provenance that reproduce it, and the trained heads of the final population that the run still held.
+ * Values are natural (accuracy, active fraction, AUROC), not minimised.
+ *
+ * <p>A plain immutable value, thread-safe, with no way back into the search that made it. A head it does not hold is
+ * retrained with the evaluation's training seed, which gives the identical head ({@code Retrainer} of the search
+ * package does that, from the training data).
+ */
+public final class PruningResult {
+
+    /** Why a run ended. */
+    public enum StopReason {
+        /** The evaluation budget was spent. */
+        BUDGET_SPENT,
+        /** Many steps in a row produced only already evaluated masks; the search had converged. */
+        STALLED
+    }
+
+    private final int run;
+    private final SearchSettings settings;
+    private final ObjectiveSpace space;
+    private final List<Objective.Direction> directions;
+    private final Front front;
+    private final List<Evaluation> population;
+    private final List<Evaluation> history;
+    private final int steps;
+    private final int cacheHits;
+    private final StopReason stopReason;
+    private final Duration elapsed;
+    private final Provenance provenance;
+    private final Map<FeatureMask, TrainedHead> heads;
+
+    /** For results read from files, which have no run state. */
+    PruningResult(int run, SearchSettings settings, ObjectiveSpace space, List<Evaluation> population,
+            List<Evaluation> history, int steps, int cacheHits, StopReason stopReason, Duration elapsed,
+            Provenance provenance, Map<FeatureMask, TrainedHead> heads) {
+        this.run = run;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.space = Objects.requireNonNull(space, "space");
+        this.directions = space.objectives().stream().map(Objective::direction).toList();
+        this.population = List.copyOf(population);
+        this.history = List.copyOf(history);
+        this.front = Front.of(space, this.population);
+        this.steps = steps;
+        this.cacheHits = cacheHits;
+        this.stopReason = Objects.requireNonNull(stopReason, "stopReason");
+        this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.heads = Map.copyOf(heads);
+    }
+
+    /**
+     * @param finalState the run's last state
+     * @param space the objectives its evaluations measured
+     * @param stopReason why it ended
+     * @param provenance where and with what it ran
+     * @param keptHeads trained heads the run still holds, by mask (those of the final population; may be empty)
+     * @return the result
+     * @throws IllegalArgumentException if the evaluations do not measure the space's objectives or a kept head's
+     *     mask differs from its key
+     */
+    public static PruningResult of(RunState finalState, ObjectiveSpace space, StopReason stopReason,
+            Provenance provenance, Map<FeatureMask, TrainedHead> keptHeads) {
+        Objects.requireNonNull(finalState, "finalState");
+        Objects.requireNonNull(space, "space");
+        for (Evaluation e : finalState.history()) {
+            if (!e.objectiveIds().equals(space.ids())) {
+                throw new IllegalArgumentException("evaluation #" + e.index() + " measured " + e.objectiveIds()
+                        + " but the result's objectives are " + space.ids());
+            }
+        }
+        keptHeads.forEach((mask, head) -> {
+            if (!head.mask().equals(mask)) {
+                throw new IllegalArgumentException("the head kept for " + mask + " was trained on " + head.mask());
+            }
+        });
+        return new PruningResult(finalState.run(), finalState.settings(), space, finalState.population(),
+                finalState.history(), finalState.step(), finalState.cacheHits(), stopReason,
+                Duration.ofNanos(finalState.elapsedNanos()), provenance, keptHeads);
+    }
+
+    /** @return the 0-based run index */
+    public int run() {
+        return run;
+    }
+
+    /** @return the run's seed */
+    public long seed() {
+        return settings.seed();
+    }
+
+    /** @return the settings the run used (with its own seed) */
+    public SearchSettings settings() {
+        return settings;
+    }
+
+    /** @return the objective ids, in the order of every evaluation's values */
+    public List<String> objectiveIds() {
+        return space.ids();
+    }
+
+    /** @return the objectives as ranked: ids, directions and bounds */
+    public ObjectiveSpace space() {
+        return space;
+    }
+
+    /** @return the direction of each objective */
+    public List<Objective.Direction> directions() {
+        return directions;
+    }
+
+    /** @return the non-dominated members of the final population (equal objective vectors once) */
+    public Front front() {
+        return front;
+    }
+
+    /** @return the final population, in NSGA-II order */
+    public List<Evaluation> population() {
+        return population;
+    }
+
+    /** @return every distinct evaluation, in the order made */
+    public List<Evaluation> history() {
+        return history;
+    }
+
+    /** @return steps (generations) run after the initial population */
+    public int steps() {
+        return steps;
+    }
+
+    /** @return offspring answered from the evaluation cache */
+    public int cacheHits() {
+        return cacheHits;
+    }
+
+    /** @return why the run ended */
+    public StopReason stopReason() {
+        return stopReason;
+    }
+
+    /** @return wall time of the run, summed over resumptions */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** @return where and with what it ran */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /**
+     * @param evaluation an evaluation of this run
+     * @return its trained head, if the run still held it (members of the final population of a run made in this
+     *     JVM); empty for other evaluations and for results read from a file
+     */
+    public Optional<TrainedHead> keptHead(Evaluation evaluation) {
+        return Optional.ofNullable(heads.get(Objects.requireNonNull(evaluation, "evaluation").mask()));
+    }
+
+    /**
+     * The hypervolume of the run's best-so-far front after each step, replayed from the history: entry 0 is that of
+     * the initial population (the evaluations of step -1), entry {@code t + 1} that of the non-dominated set of every
+     * evaluation made up to and including step {@code t}, in the normalised minimised space with reference point
+     * (1, …, 1). It never decreases. It equals the hypervolume of the population's front after that step unless the
+     * population had to drop non-dominated members (more than μ of them) by crowding distance; then it is the larger.
+     *
+     * @return {@link #steps()} + 1 values in [0, 1]
+     */
+    public double[] hypervolumeByStep() {
+        double[] out = new double[steps + 1];
+        List<Evaluation> best = new ArrayList<>();
+        int next = 0;
+        for (int t = -1; t < steps; t++) {
+            List<Evaluation> candidates = new ArrayList<>(best);
+            while (next < history.size() && history.get(next).step() <= t) {
+                candidates.add(history.get(next++));
+            }
+            best = space.front(candidates);
+            out[t + 1] = Hypervolume.normalised(space.minimised(best));
+        }
+        return out;
+    }
+
+    /**
+     * The super-Pareto front of several runs: the non-dominated set of the union of their fronts, equal objective
+     * vectors once (METHOD §5).
+     *
+     * @param results runs over the same objectives
+     * @return the super front
+     * @throws IllegalArgumentException if the runs measured different objectives
+     */
+    public static Front superFront(List<PruningResult> results) {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no runs to combine");
+        }
+        List<Evaluation> union = new ArrayList<>();
+        for (PruningResult r : results) {
+            if (!r.objectiveIds().equals(results.get(0).objectiveIds())) {
+                throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds() + " vs "
+                        + results.get(0).objectiveIds());
+            }
+            union.addAll(r.front.members());
+        }
+        return Front.of(results.get(0).space, union);
+    }
+
+    @Override
+    public String toString() {
+        return "PruningResult[run " + run + ", seed " + seed() + ", " + history.size() + " evaluations, front "
+                + front.size() + ", hypervolume " + String.format("%.4f", front.hypervolume()) + ", " + stopReason
+                + "]";
+    }
+
+}

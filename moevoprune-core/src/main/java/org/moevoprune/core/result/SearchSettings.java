@@ -1,0 +1,77 @@
+package org.moevoprune.core.result;
+
+import java.util.Objects;
+import org.moevoprune.api.TrainingSettings;
+
+/**
+ * The settings of one search, all reproducible from these values and the data: the reference preset is
+ * {@link #reference(long)} (METHOD §4).
+ *
+ * @param populationSize μ, the population size (reference 30)
+ * @param evaluations the evaluation budget, initial population included (reference 200)
+ * @param offspring λ, offspring per step or generation (reference 2; generational default μ)
+ * @param mode steady-state (as the reference) or generational
+ * @param seed the run's seed; every random choice and every training seed derives from it
+ * @param countCacheHits whether an offspring equal to an already evaluated mask spends budget (the reference's
+ *     counting) or not (default: it does not, so the budget buys distinct evaluations)
+ * @param training how each candidate's head is trained
+ * @param swapProbability per-bit swap probability of uniform crossover (reference 0.5)
+ * @param flipProbability per-bit flip probability of mutation; {@code NaN} means {@code 1/F} (reference)
+ */
+public record SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
+        boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability) {
+
+    /**
+     * @throws IllegalArgumentException if a value is out of range, with the value and the fix
+     */
+    public SearchSettings {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(training, "training");
+        if (populationSize < 2) {
+            throw new IllegalArgumentException("population size must be ≥ 2 (tournaments need two), got "
+                    + populationSize);
+        }
+        if (evaluations < populationSize) {
+            throw new IllegalArgumentException("the evaluation budget (" + evaluations + ") must cover at least the "
+                    + "initial population (" + populationSize + "): raise evaluations or lower the population");
+        }
+        if (offspring < 1) {
+            throw new IllegalArgumentException("offspring per step must be ≥ 1, got " + offspring);
+        }
+        if (!(swapProbability >= 0 && swapProbability <= 1)) {
+            throw new IllegalArgumentException("swap probability must be in [0, 1], got " + swapProbability);
+        }
+        if (!Double.isNaN(flipProbability) && !(flipProbability >= 0 && flipProbability <= 1)) {
+            throw new IllegalArgumentException("flip probability must be in [0, 1] (or NaN for 1/F), got "
+                    + flipProbability);
+        }
+    }
+
+    /**
+     * The reference preset: steady-state, μ = 30, λ = 2, 200 evaluations, swap 0.5, flip 1/F, reference training.
+     *
+     * @param seed the run's seed
+     * @return the settings
+     */
+    public static SearchSettings reference(long seed) {
+        return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, false, TrainingSettings.reference(), 0.5,
+                Double.NaN);
+    }
+
+    /**
+     * @param value a seed
+     * @return these settings with that seed (the settings of another run of the same search)
+     */
+    public SearchSettings withSeed(long value) {
+        return new SearchSettings(populationSize, evaluations, offspring, mode, value, countCacheHits, training,
+                swapProbability, flipProbability);
+    }
+
+    /**
+     * @param featureCount {@code F}
+     * @return the per-bit flip probability for masks of that length
+     */
+    public double flipProbability(int featureCount) {
+        return Double.isNaN(flipProbability) ? 1.0 / featureCount : flipProbability;
+    }
+}

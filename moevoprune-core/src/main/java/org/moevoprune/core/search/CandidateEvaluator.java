@@ -1,0 +1,60 @@
+package org.moevoprune.core.search;
+
+import java.util.List;
+import java.util.Objects;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.TrainedHead;
+import org.moevoprune.core.result.Evaluation;
+
+/**
+ * Where candidates are evaluated: each candidate's head is trained with its seed and its objectives are measured.
+ * The search decides what to evaluate (masks, their history indices and training seeds) and an evaluator only does
+ * the work, so that a run gives the same numbers wherever the work happens. The search uses a local evaluator (the
+ * calling thread, or the pruner's executor); evaluators on other machines or devices implement this interface.
+ *
+ * <p>Called by the thread that drives a run, once per batch (the initial population, then each step's new
+ * offspring). Implementations must return one outcome per candidate in candidate order, whatever order the work
+ * finishes in, and must give the same evaluation for the same candidate every time.
+ */
+@FunctionalInterface
+public interface CandidateEvaluator {
+
+    /**
+     * @param candidates the candidates, distinct masks, none evaluated before in this run
+     * @return one outcome per candidate, in the same order
+     * @throws RuntimeException whatever training or an objective throws; the run then stops (resume it from its
+     *     checkpoint)
+     */
+    List<Outcome> evaluate(List<Candidate> candidates);
+
+    /**
+     * A mask to evaluate.
+     *
+     * @param index its position in the run's history, for {@link Evaluation#index()}
+     * @param step the step that produced it, -1 for the initial population, for {@link Evaluation#step()}
+     * @param mask the mask
+     * @param trainingSeed the seed its head is trained with
+     */
+    record Candidate(int index, int step, FeatureMask mask, long trainingSeed) {
+
+        /** Checks the mask is present. */
+        public Candidate {
+            Objects.requireNonNull(mask, "mask");
+        }
+    }
+
+    /**
+     * An evaluated candidate.
+     *
+     * @param evaluation its evaluation, with the candidate's index, step, mask and training seed
+     * @param head its trained head, or {@code null} when the evaluator does not bring heads back (the run then keeps
+     *     none for it, and {@link Retrainer} retrains it identically)
+     */
+    record Outcome(Evaluation evaluation, TrainedHead head) {
+
+        /** Checks the evaluation is present. */
+        public Outcome {
+            Objects.requireNonNull(evaluation, "evaluation");
+        }
+    }
+}
