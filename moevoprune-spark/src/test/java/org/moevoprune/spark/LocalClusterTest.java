@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.FeatureMask;
@@ -21,6 +22,8 @@ import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.objective.EvaluationContexts;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.search.SearchData;
+import org.moevoprune.core.testing.RunAssertions;
+import org.moevoprune.core.testing.SmallRuns;
 import org.moevoprune.core.testing.SyntheticData;
 
 /**
@@ -28,6 +31,11 @@ import org.moevoprune.core.testing.SyntheticData;
  * serialisation boundary, and each executor JVM opens the features once.
  */
 class LocalClusterTest {
+
+    @AfterAll
+    static void stopTheCluster() {
+        SparkTesting.stop();
+    }
 
     @Test
     void separateExecutorJvmsEvaluateAsThisJvmDoes() {
@@ -57,5 +65,12 @@ class LocalClusterTest {
                 + ManagementFactory.getRuntimeMXBean().getName());
         assertEquals(6, results.size());
         plan.data().destroy();
+    }
+
+    @Test
+    void aWholeRunOnSeparateExecutorJvmsIsTheLocalRun() {
+        try (SparkEvaluator evaluator = SparkEvaluator.builder(SparkTesting.cluster()).build()) {
+            RunAssertions.assertSameRun(SmallRuns.one(), SmallRuns.builder(31).evaluators(evaluator).build().run());
+        }
     }
 }

@@ -42,6 +42,15 @@ final class SparkTesting {
         return context(CLUSTER);
     }
 
+    /** Stops the shared context, if any (the next call of {@link #local()} or {@link #cluster()} starts one). */
+    static synchronized void stop() {
+        if (current != null) {
+            current.stop();
+            current = null;
+            currentMaster = null;
+        }
+    }
+
     private static JavaSparkContext context(String master) {
         if (master.equals(currentMaster)) {
             return current;
