@@ -90,10 +90,14 @@ public final class SparkEvaluator implements CandidateEvaluator.Factory, AutoClo
         broadcasts.clear();
     }
 
+    /** @return {@code "broadcast features"} or {@code "shared feature files"} */
+    public String features() {
+        return files == null ? "broadcast features" : "shared feature files";
+    }
+
     @Override
     public String toString() {
-        return "SparkEvaluator[" + spark.master() + ", Spark " + sparkVersion + ", "
-                + (files == null ? "broadcast features" : "shared files") + "]";
+        return "SparkEvaluator[" + spark.master() + ", Spark " + sparkVersion + ", " + features() + "]";
     }
 
     private synchronized Broadcast<ExecutorData> broadcast(SearchData data, long fingerprint) {
