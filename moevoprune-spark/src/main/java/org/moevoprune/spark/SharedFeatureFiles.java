@@ -103,7 +103,9 @@ public final class SharedFeatureFiles {
         }
     }
 
-    /** Assembles {@link SharedFeatureFiles}; the methods mirror {@link FeatureFileBackbone.Builder}. Not thread-safe. */
+    /**
+     * Assembles {@link SharedFeatureFiles}; the methods mirror {@link FeatureFileBackbone.Builder}. Not thread-safe.
+     */
     public static final class Builder {
 
         private final Map<DataSplit, FileSplit> splits = new EnumMap<>(DataSplit.class);
