@@ -3,8 +3,11 @@ package org.moevoprune.core.search;
 import java.util.List;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
+import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.ObjectiveSpace;
 
 /**
  * Where candidates are evaluated: each candidate's head is trained with its seed and its objectives are measured.
@@ -55,6 +58,43 @@ public interface CandidateEvaluator {
         /** Checks the evaluation is present. */
         public Outcome {
             Objects.requireNonNull(evaluation, "evaluation");
+        }
+    }
+
+    /**
+     * Makes the evaluator of each run, for evaluation elsewhere than in this JVM (e.g. {@code moevoprune-spark});
+     * give it to {@link Pruner.Builder#evaluators}. Called by the thread that calls {@link Pruner#run()} or
+     * {@link Pruner#runs(int)}, once per run, before the run starts.
+     */
+    @FunctionalInterface
+    interface Factory {
+
+        /**
+         * @param setup what the run's candidates are evaluated with
+         * @return the run's evaluator
+         */
+        CandidateEvaluator create(Setup setup);
+    }
+
+    /**
+     * What a run's evaluator evaluates with: everything the local evaluator uses.
+     *
+     * @param run the run index
+     * @param head the head provider
+     * @param data the features
+     * @param dataFingerprint {@link SearchData#fingerprint()} of {@code data}, computed once per pruner call
+     * @param training how every head is trained
+     * @param space the objectives, in the order of every evaluation's values
+     */
+    record Setup(int run, SparseHead head, SearchData data, long dataFingerprint, TrainingSettings training,
+            ObjectiveSpace space) {
+
+        /** Checks every component is present. */
+        public Setup {
+            Objects.requireNonNull(head, "head");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(training, "training");
+            Objects.requireNonNull(space, "space");
         }
     }
 }

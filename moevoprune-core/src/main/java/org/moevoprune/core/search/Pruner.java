@@ -57,6 +57,7 @@ public final class Pruner {
     private final List<SearchListener> listeners;
     private final Executor executor;
     private final int threads;
+    private final CandidateEvaluator.Factory evaluators;
     private final Path checkpointDirectory;
     private final int checkpointEvery;
     private final boolean resume;
@@ -70,6 +71,7 @@ public final class Pruner {
         this.listeners = List.copyOf(b.listeners);
         this.executor = b.executor;
         this.threads = b.threads;
+        this.evaluators = b.evaluators;
         this.checkpointDirectory = b.checkpointDirectory;
         this.checkpointEvery = b.checkpointEvery;
         this.resume = b.resume;
@@ -93,6 +95,7 @@ public final class Pruner {
                 .objectives(space.objectives()).settings(settings).threads(threads).resume(resume);
         b.backboneId = backboneId;
         b.executor = executor;
+        b.evaluators = evaluators;
         b.listeners.addAll(listeners);
         b.checkpointDirectory = checkpointDirectory;
         b.checkpointEvery = checkpointEvery;
@@ -192,7 +195,10 @@ public final class Pruner {
         if (file != null) {
             observers.add(new CheckpointWriter(file, checkpointEvery, identity));
         }
-        CandidateEvaluator evaluator = new LocalEvaluator(head, data, runSettings.training(), space, pool);
+        CandidateEvaluator evaluator = evaluators != null
+                ? evaluators.create(new CandidateEvaluator.Setup(r, head, data, fingerprint, runSettings.training(),
+                        space))
+                : new LocalEvaluator(head, data, runSettings.training(), space, pool);
         return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint))
                 .execute(saved, observers);
     }
@@ -261,6 +267,7 @@ public final class Pruner {
         private double flipProbability = Double.NaN;
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
+        private CandidateEvaluator.Factory evaluators;
         private int threads = 1;
         private Path checkpointDirectory;
         private int checkpointEvery = 1;
@@ -480,6 +487,19 @@ public final class Pruner {
                 throw new IllegalArgumentException("threads must be ≥ 1, got " + value);
             }
             threads = value;
+            return this;
+        }
+
+        /**
+         * Evaluates candidates elsewhere than in this JVM (e.g. on Spark, {@code moevoprune-spark}): the factory
+         * makes each run's evaluator; {@link #executor} and {@link #threads} then do not apply. The runs give the
+         * same front as local ones when the evaluator keeps {@link CandidateEvaluator}'s contract.
+         *
+         * @param value makes the evaluator of each run
+         * @return this builder
+         */
+        public Builder evaluators(CandidateEvaluator.Factory value) {
+            evaluators = Objects.requireNonNull(value, "evaluators");
             return this;
         }
 
