@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.HeadTraining;
+import org.moevoprune.api.backend.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
 

@@ -7,7 +7,7 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainingSummary;
 
 /**

@@ -3,9 +3,9 @@ package org.moevoprune.core.head;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.HeadTraining;
+import org.moevoprune.api.backend.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
-import org.moevoprune.api.TrainingRandom;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
 

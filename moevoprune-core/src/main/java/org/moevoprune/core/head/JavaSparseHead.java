@@ -3,7 +3,7 @@ package org.moevoprune.core.head;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.HeadTraining;
+import org.moevoprune.api.backend.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;

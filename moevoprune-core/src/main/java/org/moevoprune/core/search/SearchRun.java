@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
 import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.objective.EvaluationContexts;
 
 /**

@@ -20,7 +20,7 @@ import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.testing.ReferenceHead;
 import org.moevoprune.core.testing.SyntheticData;

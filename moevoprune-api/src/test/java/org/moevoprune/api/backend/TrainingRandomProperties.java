@@ -1,4 +1,4 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.MaskArbitraries;
+import org.moevoprune.api.SplitMix64Reference;
 
 /** {@link TrainingRandom} follows its documented procedure, and a feature's row ignores the rest of the mask. */
 class TrainingRandomProperties {

@@ -1,4 +1,4 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.moevoprune.api.ClassLabels;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.FeatureMatrix;
+import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingSummary;
 
 /** The shared training procedure: the epoch loop on scripted losses: improvement, patience, restoring, the epoch cap and divergence. */
 class HeadTrainingTest {

@@ -1,4 +1,4 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.SplitMix64Reference;
 
 /**
  * Known answers and fixed-seed statistics of {@link TrainingRandom}. Every expected value comes from

@@ -1,6 +1,13 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import java.util.Objects;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.SparseHead;
+import org.moevoprune.api.TrainedHead;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingSummary;
 
 /**
  * What every {@link SparseHead} provider shares of the training procedure, so that all providers check their input,

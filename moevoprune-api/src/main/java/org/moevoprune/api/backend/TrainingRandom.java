@@ -1,6 +1,9 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import java.util.Objects;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.SparseHead;
 
 /**
  * Every random number of one head training run, derived from its seed by a documented procedure, so that each
@@ -90,7 +93,7 @@ public final class TrainingRandom {
      */
     public HeadParameters initialParameters(FeatureMask mask, int hiddenUnits, int classCount) {
         Objects.requireNonNull(mask, "mask");
-        HeadParameters.checkSizes(hiddenUnits, classCount);
+        requireSizes(hiddenUnits, classCount);
         int k = mask.activeCount();
         float[] hidden = new float[Math.multiplyExact(k, hiddenUnits)];
         for (int i = 0; i < k; i++) {
@@ -103,7 +106,7 @@ public final class TrainingRandom {
             state += GOLDEN_GAMMA;
             output[i] = uniform(mix(state), outputLimit);
         }
-        return HeadParameters.wrap(mask, hiddenUnits, classCount, hidden, output, new float[classCount]);
+        return HeadParameters.copyOf(mask, hiddenUnits, classCount, hidden, output, new float[classCount]);
     }
 
     /**
@@ -152,6 +155,16 @@ public final class TrainingRandom {
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
+        }
+    }
+
+    /** The size checks of {@link HeadParameters#copyOf}, made before the arrays are sized. */
+    private static void requireSizes(int hiddenUnits, int classCount) {
+        if (hiddenUnits < 1) {
+            throw new IllegalArgumentException("hidden units must be ≥ 1, got " + hiddenUnits);
+        }
+        if (classCount < 1) {
+            throw new IllegalArgumentException("class count must be ≥ 1, got " + classCount);
         }
     }
 
