@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The hot path of every evaluation: logits of a batch through a masked head. {@code compacted} multiplies only the
  * {@code k} active columns ({@code 2·rows·k·H} flops); {@code dense-masked} is the reference's formulation, all
- * {@code F} columns against a kernel whose inactive rows are zero ({@code 2·rows·F·H} flops).
+ * {@code F} columns against hidden weights whose inactive rows are zero ({@code 2·rows·F·H} flops).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

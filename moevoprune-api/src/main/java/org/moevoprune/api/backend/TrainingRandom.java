@@ -16,12 +16,12 @@ import org.moevoprune.api.SparseHead;
  * bits times 2<sup>−53</sup>; a bounded integer {@code < n} is {@code ((draw >>> 32) · n) >>> 32}.
  *
  * <ul>
- *   <li>Hidden kernel, Glorot-uniform on the <em>full</em> fan-in {@code F}: the {@code H} (hidden-unit count)
+ *   <li>Hidden weights, Glorot-uniform on the <em>full</em> fan-in {@code F}: the {@code H} (hidden-unit count)
  *       weights of feature {@code j} come from the stream with salt {@code 2j + 1}, each
  *       {@code (float) (limit · (2u − 1))} with {@code limit = sqrt(6 / (F + H))}. A feature's initial row
  *       therefore does not depend on which other features are active, so compacting a mask equals zeroing the
  *       inactive columns of a dense head.</li>
- *   <li>Output kernel, Glorot-uniform {@code sqrt(6 / (H + C))}: {@code H × C} draws, row-major, from salt
+ *   <li>Output weights, Glorot-uniform {@code sqrt(6 / (H + C))}: {@code H × C} draws, row-major, from salt
  *       {@code -1}. Biases start at zero.</li>
  *   <li>Batch order of epoch {@code e} (0-based): the identity permutation shuffled by Fisher–Yates from the last
  *       index down, with the stream of salt {@code -2 - e}.</li>
@@ -142,7 +142,7 @@ public final class TrainingRandom {
     public void epochOrder(int epoch, int[] order) {
         Objects.requireNonNull(order, "order");
         if (epoch < 0) {
-            // epoch −1 would draw from salt −1, the output kernel's stream
+            // epoch −1 would draw from salt −1, the output weights' stream
             throw new IllegalArgumentException("epoch must be ≥ 0 (epochs count from 0), got " + epoch);
         }
         for (int i = 0; i < order.length; i++) {

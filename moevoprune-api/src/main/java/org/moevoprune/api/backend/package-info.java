@@ -5,8 +5,10 @@
  * <ul>
  *   <li>{@link org.moevoprune.api.backend.TrainingRandom}: every random number of a training run (initial weights,
  *       batch order), derived from its seed by a documented procedure;</li>
- *   <li>{@link org.moevoprune.api.backend.HeadTraining}: the argument checks, the softmax cross-entropy, the head of
- *       the empty mask and the epoch loop (early stopping, restoring, divergence).</li>
+ *   <li>{@link org.moevoprune.api.backend.TrainingProcedure}: the argument checks, the softmax cross-entropy, the head
+ *       of the empty mask and the epoch loop (early stopping, restoring, divergence);</li>
+ *   <li>{@link org.moevoprune.api.backend.AbstractTrainedHead}: the accessors and argument checks of a trained head,
+ *       around the backend's own forward pass.</li>
  * </ul>
  *
  * <p>Users of the library need none of this: they meet heads through {@link org.moevoprune.api.SparseHead},

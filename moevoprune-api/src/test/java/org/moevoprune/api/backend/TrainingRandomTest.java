@@ -48,7 +48,7 @@ class TrainingRandomTest {
         assertArrayEquals(expected, Arrays.copyOf(p.hiddenWeights(), 4));
     }
 
-    /** Seed 42, H = 4, C = 3: the output kernel comes from salt −1 with limit sqrt(6/7). */
+    /** Seed 42, H = 4, C = 3: the output weights come from salt −1 with limit sqrt(6/7). */
     @Test
     void firstOutputWeightsArePinned() {
         float[] expected = {-0.7630977f, 0.17009217f, 0.1077767f};

@@ -3,7 +3,7 @@ package org.moevoprune.core.head;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.backend.HeadTraining;
+import org.moevoprune.api.backend.TrainingProcedure;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
@@ -53,12 +53,12 @@ public final class JavaSparseHead implements SparseHead {
 
     @Override
     public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
-        HeadTraining.requireTrainable(train, mask);
+        TrainingProcedure.requireTrainable(train, mask);
         Objects.requireNonNull(settings, "settings");
         if (mask.activeCount() == 0) {
-            return HeadTraining.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
+            return TrainingProcedure.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
         }
-        return new HeadTrainer(kernel, train, mask, settings, seed).run();
+        return new JavaHeadTrainer(kernel, train, mask, settings, seed).run();
     }
 
     @Override

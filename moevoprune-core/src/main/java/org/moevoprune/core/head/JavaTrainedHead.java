@@ -16,7 +16,7 @@ final class JavaTrainedHead extends AbstractTrainedHead {
 
     private final HeadKernel kernel;
     private final float[][] packedHidden;
-    /** Output kernel transposed, {@code C × H}. */
+    /** Output weights transposed, {@code C × H}. */
     private final float[] outputT;
     private final float[] bias;
 

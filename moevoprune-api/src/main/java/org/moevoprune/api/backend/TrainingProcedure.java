@@ -23,7 +23,7 @@ import org.moevoprune.api.TrainingSummary;
  *
  * <p>Stateless and thread-safe; a provider calls {@link #run} once per training run from the training thread.
  */
-public final class HeadTraining {
+public final class TrainingProcedure {
 
     /** The provider's side of the loop. Called from one thread. */
     public interface Epochs {
@@ -46,7 +46,7 @@ public final class HeadTraining {
         long updates();
     }
 
-    private HeadTraining() {
+    private TrainingProcedure() {
     }
 
     /**
