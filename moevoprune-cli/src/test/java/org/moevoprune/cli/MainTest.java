@@ -18,7 +18,7 @@ import org.moevoprune.core.io.FeatureFiles;
 import org.moevoprune.core.search.Evaluation;
 import org.moevoprune.core.search.PruningResult;
 import org.moevoprune.core.search.ResultFiles;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /** The command line as a user meets it: files in, results out, one clear line for every mistake. */
 class MainTest {

@@ -12,7 +12,7 @@ import org.moevoprune.core.metric.Classification;
 import org.moevoprune.core.search.Evaluation;
 import org.moevoprune.core.search.PruningResult;
 import org.moevoprune.core.testing.SmallRuns;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /** The comparison table against the classifier, the windows and the metrics computed independently. */
 class EnsembleComparisonTest {

@@ -12,7 +12,7 @@ import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.metric.Classification;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /**
  * Ensembles of real heads trained on generated data: three heads that each see a different part of the class

@@ -28,7 +28,7 @@ import org.moevoprune.core.internal.Json;
 import org.moevoprune.core.search.Evaluation;
 import org.moevoprune.core.search.PruningResult;
 import org.moevoprune.core.testing.SmallRuns;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /** Export → import gives the same head; the layout is the documented one; damaged files are refused clearly. */
 class CompactModelsTest {

@@ -21,7 +21,7 @@ import org.moevoprune.api.Objective.Direction;
 import org.moevoprune.api.ProviderNotFoundException;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.core.metric.OodMetrics;
-import org.moevoprune.core.testing.LoopHead;
+import org.moevoprune.api.testkit.LoopHead;
 
 /** The objective providers on {@link ObjectiveFixture}'s hand-computable head, their sharing and discovery. */
 class ObjectivesTest {

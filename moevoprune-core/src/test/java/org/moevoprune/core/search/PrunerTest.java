@@ -18,7 +18,7 @@ import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.objective.Objectives;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /** End-to-end behaviour of the search on generated data in which only a few features carry the class signal. */
 class PrunerTest {

@@ -2,6 +2,7 @@ package org.moevoprune.core.testing;
 
 import java.util.List;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.search.PruningResult;

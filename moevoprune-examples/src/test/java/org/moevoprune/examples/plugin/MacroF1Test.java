@@ -12,7 +12,7 @@ import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.search.PruningResult;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /** The example plugin: a hand-worked value, discovery by id, and use as a search objective. */
 class MacroF1Test {

@@ -1,4 +1,4 @@
-package org.moevoprune.core.testing;
+package org.moevoprune.api.testkit;
 
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
