@@ -12,7 +12,10 @@
  *       refuses a context without out-of-distribution samples exactly when it needs them;</li>
  *   <li>{@link org.moevoprune.api.testkit.EnsembleContract}: an {@link org.moevoprune.api.Ensemble} refuses no
  *       members or mismatched ones, and returns a classifier of the members' shape whose scores sum to 1, whose
- *       predictions are their argmax, and which reproduces a lone member.</li>
+ *       predictions are their argmax, and which reproduces a lone member;</li>
+ *   <li>{@link org.moevoprune.api.testkit.BackboneContract}: a {@link org.moevoprune.api.Backbone} serves the
+ *       training split with labels, features of its dimension, the same values on every (and concurrent) call, and
+ *       refuses splits it does not serve.</li>
  * </ul>
  *
  * <p>Usage: add the test-jar to the plugin's tests,
@@ -34,10 +37,11 @@
  *     }
  * }
  * }</pre>
- * {@link org.moevoprune.api.testkit.SparseHeadContract#provider()} and
- * {@link org.moevoprune.api.testkit.EnsembleContract#ensemble(int)} work the same way; a head backend may widen
+ * {@link org.moevoprune.api.testkit.SparseHeadContract#provider()},
+ * {@link org.moevoprune.api.testkit.EnsembleContract#ensemble(int)} and
+ * {@link org.moevoprune.api.testkit.BackboneContract#backbone()} work the same way; a head backend may widen
  * {@link org.moevoprune.api.testkit.SparseHeadContract#tolerance()}. Several kits in one test class: JUnit 5
- * {@code @Nested} inner classes, as {@code moevoprune-core} does for its objectives and ensembles.
+ * {@code @Nested} inner classes, as {@code moevoprune-core} does for its objectives, ensembles and backbones.
  *
  * <p>The helpers the kits use are public for plugin tests too: {@link org.moevoprune.api.testkit.SyntheticData}
  * (Gaussian blob problems), {@link org.moevoprune.api.testkit.ReferenceHead} (a double-precision dense oracle),
