@@ -14,11 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.io.FeatureFiles;
 import org.moevoprune.core.search.Evaluation;
 import org.moevoprune.core.search.PruningResult;
 import org.moevoprune.core.search.ResultFiles;
-import org.moevoprune.api.testkit.SyntheticData;
 
 /** The command line as a user meets it: files in, results out, one clear line for every mistake. */
 class MainTest {

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.backend.TrainingProcedure;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingProcedure;
+import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * The ND4J {@link SparseHead}, id {@value #ID}, priority {@value #PRIORITY}: the reference head and training of

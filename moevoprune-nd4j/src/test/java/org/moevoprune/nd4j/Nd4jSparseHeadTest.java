@@ -14,11 +14,11 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
-import org.moevoprune.api.testkit.SparseHeadContract;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.testkit.ReferenceHead;
+import org.moevoprune.api.testkit.SparseHeadContract;
 import org.moevoprune.api.testkit.SyntheticData;
 
 /**

@@ -20,8 +20,8 @@ import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * The behaviour every {@link SparseHead} provider must show. A backend module extends this class (it ships in the

@@ -3,11 +3,11 @@ package org.moevoprune.core.head;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.backend.TrainingProcedure;
 import org.moevoprune.api.LabelledFeatures;
-import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingProcedure;
+import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * One training run of a compacted head (METHOD §2): mini-batch SGD with Nesterov momentum and time-based decay on

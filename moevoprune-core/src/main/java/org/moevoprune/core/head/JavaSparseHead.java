@@ -3,12 +3,12 @@ package org.moevoprune.core.head;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.backend.TrainingProcedure;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingProcedure;
 
 /**
  * The portable pure-Java {@link SparseHead}, id {@value #ID}: exactly the reference head and training of

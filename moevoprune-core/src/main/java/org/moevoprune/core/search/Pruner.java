@@ -16,8 +16,8 @@ import org.moevoprune.api.Objective;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.objective.Objectives;
 
 /**

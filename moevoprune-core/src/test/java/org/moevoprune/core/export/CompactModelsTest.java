@@ -20,6 +20,7 @@ import org.moevoprune.api.Classifier;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.ensemble.Ensembles;
 import org.moevoprune.core.ensemble.VotingClassifier;
 import org.moevoprune.core.ensemble.VotingRule;
@@ -28,7 +29,6 @@ import org.moevoprune.core.internal.Json;
 import org.moevoprune.core.search.Evaluation;
 import org.moevoprune.core.search.PruningResult;
 import org.moevoprune.core.testing.SmallRuns;
-import org.moevoprune.api.testkit.SyntheticData;
 
 /** Export → import gives the same head; the layout is the documented one; damaged files are refused clearly. */
 class CompactModelsTest {

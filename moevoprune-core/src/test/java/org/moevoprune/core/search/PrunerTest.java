@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.objective.Objectives;
-import org.moevoprune.api.testkit.SyntheticData;
 
 /** End-to-end behaviour of the search on generated data in which only a few features carry the class signal. */
 class PrunerTest {
