@@ -7,6 +7,7 @@
  */
 module org.moevoprune.api {
     exports org.moevoprune.api;
+    exports org.moevoprune.api.backend;
 
     uses org.moevoprune.api.SparseHead;
     uses org.moevoprune.api.Objective;

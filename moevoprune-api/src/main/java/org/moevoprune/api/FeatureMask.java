@@ -17,6 +17,9 @@ import java.util.function.IntConsumer;
  */
 public final class FeatureMask {
 
+    /** The SplitMix64 increment of the fingerprint (see {@link #fingerprint()}). */
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
     private final int length;
     private final long[] words;
     private final int[] active;
@@ -227,7 +230,8 @@ public final class FeatureMask {
      *
      * <p>Definition: {@code h = mix(length + 0x9E3779B97F4A7C15)}, then for each 64-bit word {@code w} of the bits
      * (feature {@code 64·i + b} is bit {@code b} of word {@code i}), {@code h = mix(h ^ w) + 0x9E3779B97F4A7C15},
-     * where {@code mix} is the SplitMix64 finaliser ({@link TrainingRandom#mix(long)}).
+     * where {@code mix} is the SplitMix64 finaliser
+     * ({@link org.moevoprune.api.backend.TrainingRandom#mix(long)}).
      *
      * @return the fingerprint
      */
@@ -284,10 +288,21 @@ public final class FeatureMask {
     }
 
     private static long fingerprintOf(int length, long[] words) {
-        long h = TrainingRandom.mix(length + TrainingRandom.GOLDEN_GAMMA);
+        long h = mix(length + GOLDEN_GAMMA);
         for (long word : words) {
-            h = TrainingRandom.mix(h ^ word) + TrainingRandom.GOLDEN_GAMMA;
+            h = mix(h ^ word) + GOLDEN_GAMMA;
         }
         return h;
+    }
+
+    /**
+     * The SplitMix64 finaliser, the same function as {@link org.moevoprune.api.backend.TrainingRandom#mix(long)}
+     * (kept here so that this vocabulary package does not depend on the backend kit; the tests pin both against
+     * one reference implementation).
+     */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

@@ -60,11 +60,6 @@ public final class HeadParameters {
                 outputBias.clone());
     }
 
-    static HeadParameters wrap(FeatureMask mask, int hiddenUnits, int classCount, float[] hiddenWeights,
-            float[] outputWeights, float[] outputBias) {
-        return new HeadParameters(mask, hiddenUnits, classCount, hiddenWeights, outputWeights, outputBias);
-    }
-
     /** @return the candidate these parameters belong to */
     public FeatureMask mask() {
         return mask;
@@ -166,7 +161,7 @@ public final class HeadParameters {
                 + " → " + classCount + ", " + parameterCount() + " parameters]";
     }
 
-    static void checkSizes(int hiddenUnits, int classCount) {
+    private static void checkSizes(int hiddenUnits, int classCount) {
         if (hiddenUnits < 1) {
             throw new IllegalArgumentException("hidden units must be ≥ 1, got " + hiddenUnits);
         }

@@ -6,7 +6,8 @@ package org.moevoprune.api;
  *
  * <p>The head is {@code F} features → {@code H} ReLU units without bias → {@code C} logits with bias → softmax,
  * trained as {@link TrainingSettings} describes from the initial weights and batch order of
- * {@link TrainingRandom#of(long) TrainingRandom.of(seed)}, its epochs driven by {@link HeadTraining} (early stopping,
+ * {@link org.moevoprune.api.backend.TrainingRandom#of(long) TrainingRandom.of(seed)}, its epochs driven by
+ * {@link org.moevoprune.api.backend.TrainingProcedure} (early stopping,
  * restoring, divergence). Only the {@code k} active features take part: an
  * implementation gathers those columns once and trains a {@code k × H} first layer, so its cost scales with
  * {@code k}.

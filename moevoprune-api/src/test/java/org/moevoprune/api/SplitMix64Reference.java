@@ -8,9 +8,9 @@ package org.moevoprune.api;
  * <p>It deliberately calls nothing in the main code, so that a test comparing the two guards the documented
  * definitions rather than restating the implementation.
  */
-final class SplitMix64Reference {
+public final class SplitMix64Reference {
 
-    static final long GAMMA = 0x9E3779B97F4A7C15L;
+    public static final long GAMMA = 0x9E3779B97F4A7C15L;
     private static final long SALT_OFFSET = 0x632BE59BD9B4E019L;
 
     private long state;
@@ -21,42 +21,42 @@ final class SplitMix64Reference {
     }
 
     /** The stream of {@code seed} and {@code salt}, as TrainingRandom's class documentation defines it. */
-    static SplitMix64Reference stream(long seed, long salt) {
+    public static SplitMix64Reference stream(long seed, long salt) {
         return new SplitMix64Reference(derive(seed, salt));
     }
 
-    long nextLong() {
+    public long nextLong() {
         state += GAMMA;
         return mix(state);
     }
 
     /** The top 53 bits times 2^-53. */
-    double nextDouble() {
+    public double nextDouble() {
         return (nextLong() >>> 11) / 9007199254740992.0;
     }
 
     /** {@code ((draw >>> 32) · n) >>> 32}. */
-    int nextBounded(int n) {
+    public int nextBounded(int n) {
         return (int) (((nextLong() >>> 32) * n) >>> 32);
     }
 
     /** {@code (float) (limit · (2u − 1))}. */
-    float nextGlorot(double limit) {
+    public float nextGlorot(double limit) {
         return (float) (limit * (2.0 * nextDouble() - 1.0));
     }
 
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
 
-    static long derive(long seed, long salt) {
+    public static long derive(long seed, long salt) {
         return mix(mix(seed + GAMMA) ^ mix(salt * GAMMA + SALT_OFFSET));
     }
 
     /** The fingerprint of a mask given as one boolean per feature, straight from FeatureMask's Javadoc. */
-    static long fingerprint(boolean[] bits) {
+    public static long fingerprint(boolean[] bits) {
         long h = mix(bits.length + GAMMA);
         for (int word = 0; word * 64 < bits.length; word++) {
             long w = 0;
@@ -70,7 +70,7 @@ final class SplitMix64Reference {
         return h;
     }
 
-    static boolean[] bits(String zerosAndOnes) {
+    public static boolean[] bits(String zerosAndOnes) {
         boolean[] bits = new boolean[zerosAndOnes.length()];
         for (int i = 0; i < bits.length; i++) {
             bits[i] = zerosAndOnes.charAt(i) == '1';
@@ -78,7 +78,7 @@ final class SplitMix64Reference {
         return bits;
     }
 
-    static boolean[] filled(int length, boolean value) {
+    public static boolean[] filled(int length, boolean value) {
         boolean[] bits = new boolean[length];
         java.util.Arrays.fill(bits, value);
         return bits;

@@ -6,8 +6,8 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The hot path of every evaluation: logits of a batch through a masked head. {@code compacted} multiplies only the
  * {@code k} active columns ({@code 2·rows·k·H} flops); {@code dense-masked} is the reference's formulation, all
- * {@code F} columns against a kernel whose inactive rows are zero ({@code 2·rows·F·H} flops).
+ * {@code F} columns against hidden weights whose inactive rows are zero ({@code 2·rows·F·H} flops).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

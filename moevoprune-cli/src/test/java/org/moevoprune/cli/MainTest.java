@@ -14,11 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.io.FeatureFiles;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.ResultFiles;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /** The command line as a user meets it: files in, results out, one clear line for every mistake. */
 class MainTest {

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.io.FeatureFiles;
-import org.moevoprune.core.testing.SyntheticData;
 
 /** The README's programs run as printed, on generated feature files. */
 class ExamplesTest {

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingProcedure;
+import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * The ND4J {@link SparseHead}, id {@value #ID}, priority {@value #PRIORITY}: the reference head and training of
@@ -99,11 +99,11 @@ public final class Nd4jSparseHead implements SparseHead {
      */
     @Override
     public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
-        HeadTraining.requireTrainable(train, mask);
+        TrainingProcedure.requireTrainable(train, mask);
         Objects.requireNonNull(settings, "settings");
         Nd4jRuntime.require();
         if (mask.activeCount() == 0) {
-            return HeadTraining.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
+            return TrainingProcedure.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
         }
         try (Nd4jTrainer trainer = new Nd4jTrainer(train, mask, settings, seed)) {
             return trainer.run();

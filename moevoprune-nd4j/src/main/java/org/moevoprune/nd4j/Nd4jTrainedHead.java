@@ -1,11 +1,10 @@
 package org.moevoprune.nd4j;
 
-import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.AbstractTrainedHead;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,34 +16,30 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * thread-safe: each {@link #logits} call gathers into and multiplies through matrices of its own, freed when it
  * returns. The weight matrices are freed when the head is garbage-collected.
  */
-final class Nd4jTrainedHead implements TrainedHead {
+final class Nd4jTrainedHead extends AbstractTrainedHead {
 
     /** Rows per forward block: large enough for efficient matrix products, small enough to stay in cache. */
     static final int ROW_BLOCK = 1024;
 
-    private final FeatureMask mask;
-    private final int h;
-    private final int c;
     /** {@code k × H}; {@code null} for the empty mask, whose hidden layer has no input. */
     private final INDArray hidden;
     private final INDArray output;
     private final float[] bias;
-    private final TrainingSummary summary;
-    private final HeadParameters parameters;
 
     /** Takes over {@code hidden} and {@code output}; the caller must not use them afterwards. */
     Nd4jTrainedHead(FeatureMask mask, int hiddenUnits, int classCount, INDArray hidden, INDArray output, float[] bias,
             TrainingSummary summary) {
-        this.mask = mask;
-        this.h = hiddenUnits;
-        this.c = classCount;
-        this.hidden = mask.activeCount() == 0 ? null : hidden;
+        this(HeadParameters.copyOf(mask, hiddenUnits, classCount,
+                mask.activeCount() == 0 ? new float[0] : Nd4jArrays.values(hidden), Nd4jArrays.values(output), bias),
+                hidden, output, bias, summary);
+    }
+
+    private Nd4jTrainedHead(HeadParameters parameters, INDArray hidden, INDArray output, float[] bias,
+            TrainingSummary summary) {
+        super(Nd4jSparseHead.ID, parameters, summary);
+        this.hidden = parameters.activeCount() == 0 ? null : hidden;
         this.output = output;
         this.bias = bias;
-        this.summary = summary;
-        float[] hiddenValues = mask.activeCount() == 0 ? new float[0] : Nd4jArrays.values(hidden);
-        this.parameters = HeadParameters.copyOf(mask, hiddenUnits, classCount, hiddenValues,
-                Nd4jArrays.values(output), bias);
     }
 
     /** @return a head over copies of the given weights */
@@ -52,50 +47,18 @@ final class Nd4jTrainedHead implements TrainedHead {
         INDArray hidden = p.activeCount() == 0 ? null
                 : Nd4jArrays.matrix(p.hiddenWeights(), p.activeCount(), p.hiddenUnits());
         INDArray output = Nd4jArrays.matrix(p.outputWeights(), p.hiddenUnits(), p.classCount());
-        return new Nd4jTrainedHead(p.mask(), p.hiddenUnits(), p.classCount(), hidden, output, p.outputBias(),
-                summary);
-    }
-
-    @Override
-    public FeatureMask mask() {
-        return mask;
-    }
-
-    @Override
-    public HeadParameters parameters() {
-        return parameters;
-    }
-
-    @Override
-    public TrainingSummary summary() {
-        return summary;
-    }
-
-    @Override
-    public String provider() {
-        return Nd4jSparseHead.ID;
-    }
-
-    @Override
-    public int classCount() {
-        return c;
+        return new Nd4jTrainedHead(p, hidden, output, p.outputBias(), summary);
     }
 
     /**
-     * {@inheritDoc}
+     * The forward pass.
      *
      * <p>Rows go through in blocks of up to {@value #ROW_BLOCK}; the call allocates its block matrices once.
      */
     @Override
-    public void logits(FeatureMatrix features, float[] out) {
-        Objects.requireNonNull(features, "features");
-        Objects.requireNonNull(out, "out");
-        if (features.columns() != mask.length()) {
-            throw new IllegalArgumentException("features have " + features.columns() + " columns but this head "
-                    + "reads " + mask.length() + ": pass rows from the same backbone the head was trained on");
-        }
+    protected void forward(FeatureMatrix features, float[] out) {
         int rows = features.rows();
-        Objects.checkFromIndexSize(0, Math.multiplyExact(rows, c), out.length);
+        int c = classCount();
         if (hidden == null) {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(bias, 0, out, r * c, c);
@@ -128,11 +91,6 @@ final class Nd4jTrainedHead implements TrainedHead {
         }
     }
 
-    @Override
-    public String toString() {
-        return "Nd4jTrainedHead[" + parameters + ", " + summary + "]";
-    }
-
     /** The matrices of one forward block of a given row count. */
     private final class Forward implements AutoCloseable {
         private final int rows;
@@ -144,7 +102,9 @@ final class Nd4jTrainedHead implements TrainedHead {
 
         Forward(int rows) {
             this.rows = rows;
-            int k = mask.activeCount();
+            int k = mask().activeCount();
+            int c = classCount();
+            int h = hiddenUnits();
             gathered = new float[rows * k];
             logitValues = new float[rows * c];
             x = Nd4j.create(DataType.FLOAT, rows, k);
@@ -154,7 +114,7 @@ final class Nd4jTrainedHead implements TrainedHead {
 
         /** Writes the logits of rows {@code [start, start + rows)} into {@code out}. */
         void run(FeatureMatrix features, int start, float[] out) {
-            features.gather(mask, start, start + rows, gathered);
+            features.gather(mask(), start, start + rows, gathered);
             x.data().asNioFloat().put(0, gathered, 0, gathered.length);
             Nd4jArrays.afterHostWrite(x);
             Nd4j.gemm(x, hidden, act, false, false, 1.0, 0.0);
@@ -162,6 +122,7 @@ final class Nd4jTrainedHead implements TrainedHead {
             Nd4j.gemm(act, output, logitMatrix, false, false, 1.0, 0.0);
             Nd4jArrays.beforeHostRead(logitMatrix);
             logitMatrix.data().asNioFloat().get(0, logitValues, 0, logitValues.length);
+            int c = classCount();
             for (int r = 0; r < rows; r++) {
                 int o = r * c;
                 for (int j = 0; j < c; j++) {

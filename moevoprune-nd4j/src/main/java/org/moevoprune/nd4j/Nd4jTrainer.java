@@ -4,11 +4,11 @@ import java.util.Arrays;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
-import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingProcedure;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.NesterovsUpdater;
@@ -23,7 +23,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link Batch#maskHiddenGradient()}) and the update of the {@code C} output biases. Confined to one thread;
  * {@link #close()} frees what the returned head does not keep.
  */
-final class Nd4jTrainer implements HeadTraining.Epochs, AutoCloseable {
+final class Nd4jTrainer implements TrainingProcedure.Epochs, AutoCloseable {
 
     private final FeatureMatrix features;
     private final int[] labels;
@@ -93,7 +93,7 @@ final class Nd4jTrainer implements HeadTraining.Epochs, AutoCloseable {
 
     /** Trains to the end and returns the head, which takes over the weight matrices. */
     Nd4jTrainedHead run() {
-        TrainingSummary summary = HeadTraining.run(settings, this);
+        TrainingSummary summary = TrainingProcedure.run(settings, this);
         handedOver = true;
         return new Nd4jTrainedHead(mask, h, c, w1, w2, b2.clone(), summary);
     }
@@ -170,7 +170,7 @@ final class Nd4jTrainer implements HeadTraining.Epochs, AutoCloseable {
             for (int j = 0; j < c; j++) {
                 logits[o + j] += b2[j];
             }
-            loss += HeadTraining.softmaxCrossEntropy(logits, o, c, labels[order[start + r]], inverseRows);
+            loss += TrainingProcedure.softmaxCrossEntropy(logits, o, c, labels[order[start + r]], inverseRows);
             for (int j = 0; j < c; j++) {
                 gb[j] += logits[o + j];
             }

@@ -12,10 +12,10 @@ import org.moevoprune.api.Objective;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.objective.EvaluationContexts;
 import org.moevoprune.core.objective.Objectives;
-import org.moevoprune.core.testing.SyntheticData;
 
 /**
  * The ND4J head against the pure-Java head: same data, mask, settings and seed start from the same weights and see

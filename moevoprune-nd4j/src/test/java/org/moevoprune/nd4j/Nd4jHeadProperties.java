@@ -7,8 +7,8 @@ import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.head.JavaSparseHead;
-import org.moevoprune.core.testing.SyntheticData;
 
 /**
  * For any mask, batch size (including one row, a batch that does not divide the split, and one larger than the

@@ -14,18 +14,18 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
-import org.moevoprune.core.head.SparseHeadContractTest;
-import org.moevoprune.core.testing.ReferenceHead;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.backend.TrainingRandom;
+import org.moevoprune.api.testkit.ReferenceHead;
+import org.moevoprune.api.testkit.SparseHeadContract;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /**
  * The shared provider contract on the ND4J head (float32 products in OpenBLAS, so the contract's default tolerance
  * against the double-precision oracle holds unchanged), plus what is specific to this backend.
  */
-class Nd4jSparseHeadTest extends SparseHeadContractTest {
+class Nd4jSparseHeadTest extends SparseHeadContract {
 
     @Override
     protected SparseHead provider() {

@@ -16,7 +16,7 @@ import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.testing.RunAssertions;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /**
  * Evaluations per second of the same search in this JVM (two threads) and on Spark {@code local[2]}, and Spark's

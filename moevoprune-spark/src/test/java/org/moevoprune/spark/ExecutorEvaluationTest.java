@@ -29,7 +29,7 @@ import org.moevoprune.core.objective.EvaluationContexts;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
 import org.moevoprune.core.search.SearchData;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /** The executor side on {@code local[2,2]}: each candidate evaluated on Spark equals its evaluation in this JVM. */
 class ExecutorEvaluationTest {

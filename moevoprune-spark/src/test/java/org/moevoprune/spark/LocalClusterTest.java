@@ -24,7 +24,7 @@ import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.search.SearchData;
 import org.moevoprune.core.testing.RunAssertions;
 import org.moevoprune.core.testing.SmallRuns;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /**
  * {@code local-cluster}: executors in JVMs of their own, so every task, plan, broadcast and result crosses a real

@@ -6,10 +6,10 @@ import org.moevoprune.api.HeadParameters;
  * What a physically pruned head costs compared with the unpruned head of all {@code F} features: stored parameters
  * and arithmetic per sample.
  *
- * <p>Counting rules: parameters {@code k·H + H·C + C} (hidden kernel, output kernel, output bias; the hidden layer
+ * <p>Counting rules: parameters {@code k·H + H·C + C} (hidden weights, output weights, output bias; the hidden layer
  * has no bias). Floating-point operations per sample {@code 2·k·H + H + 2·H·C + C}: a multiply and an add for every
- * weight of both kernels, one comparison per ReLU, one add per output bias. Gathering the {@code k} active columns
- * moves data but does no arithmetic, and softmax is left out because the prediction is the argmax of the logits.
+ * weight of both weight matrices, one comparison per ReLU, one add per output bias. Gathering the {@code k} active
+ * columns moves data but does no arithmetic, and softmax is left out because the prediction is the argmax of the logits.
  *
  * @param featureCount {@code F}
  * @param activeCount {@code k}

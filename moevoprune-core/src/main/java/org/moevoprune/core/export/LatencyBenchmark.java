@@ -7,8 +7,8 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * A quick measurement of how long a pruned head takes per sample compared with the unpruned head of the same shape

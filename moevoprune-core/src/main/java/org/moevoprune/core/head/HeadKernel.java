@@ -5,11 +5,11 @@ import java.lang.invoke.MethodType;
 
 /**
  * The two loops that carry almost all of a head's cost, both {@code O(rows · k · H)}: the hidden layer's forward
- * pass and its fused weight-gradient-plus-update. The hidden kernel lives in a <em>packed</em> layout: column
+ * pass and its fused weight-gradient-plus-update. The hidden weights live in a <em>packed</em> layout: column
  * blocks of {@link #block()} hidden units, each block a {@code k × width} row-major panel in an array of its own
- * (the last block may be narrower). A plain row-major {@code k × 512} kernel has a 2 KiB row stride that maps a
- * column strip onto a handful of cache sets; panels stay resident in L1/L2. Separate panel arrays also keep the
- * kernel out of G1's humongous regions: as one array of several MiB it was allocated region-aligned, next to the
+ * (the last block may be narrower). A plain row-major {@code k × 512} weight matrix has a 2 KiB row stride that
+ * maps a column strip onto a handful of cache sets; panels stay resident in L1/L2. Separate panel arrays also keep
+ * the weights out of G1's humongous regions: as one array of several MiB it was allocated region-aligned, next to the
  * equally aligned velocity, and training at k = 2048 ran 2.2× slower (a 9× slower forward pass) than with
  * panels — measured on this project's 2-core machine, 4 MiB G1 regions.
  *
@@ -42,7 +42,7 @@ abstract class HeadKernel {
      * @param x {@code rows × k} row-major
      * @param rows the number of rows
      * @param k the number of active features
-     * @param panels the hidden kernel in this kernel's packed layout
+     * @param panels the hidden weights in this kernel's packed layout
      * @param h the number of hidden units
      * @param out receives {@code rows × h} activations
      * @param scratch at least {@link #scratchSize(int) scratchSize(k)} floats of working space
@@ -68,7 +68,7 @@ abstract class HeadKernel {
      * @param k the number of active features
      * @param dz {@code rows × h} gradient of the loss at the hidden pre-activations
      * @param h the number of hidden units
-     * @param panels the hidden kernel, updated in place
+     * @param panels the hidden weights, updated in place
      * @param velocity its velocity, same layout, updated in place
      * @param lr this update's learning rate
      * @param mu the momentum
@@ -84,7 +84,7 @@ abstract class HeadKernel {
      * @param act hidden activations
      * @param ao the row's first activation
      * @param h hidden units
-     * @param w2t the output kernel transposed, {@code c × h}
+     * @param w2t the output weights transposed, {@code c × h}
      * @param bias {@code c} biases
      * @param c classes
      * @param out receives the row's {@code c} logits
@@ -99,7 +99,7 @@ abstract class HeadKernel {
      * @param dl {@code rows × c} gradient at the logits
      * @param rows rows
      * @param c classes
-     * @param w2t the output kernel transposed, {@code c × h}
+     * @param w2t the output weights transposed, {@code c × h}
      * @param h hidden units
      * @param act {@code rows × h} activations
      * @param dz receives {@code rows × h} values
@@ -139,7 +139,7 @@ abstract class HeadKernel {
     }
 
     /**
-     * Converts a row-major {@code k × h} kernel to this kernel's packed layout.
+     * Converts row-major {@code k × h} hidden weights to this kernel's packed layout.
      *
      * @param rowMajor {@code k × h} values
      * @param k rows

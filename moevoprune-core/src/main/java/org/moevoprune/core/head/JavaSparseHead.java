@@ -3,12 +3,12 @@ package org.moevoprune.core.head;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingProcedure;
 
 /**
  * The portable pure-Java {@link SparseHead}, id {@value #ID}: exactly the reference head and training of
@@ -53,12 +53,12 @@ public final class JavaSparseHead implements SparseHead {
 
     @Override
     public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
-        HeadTraining.requireTrainable(train, mask);
+        TrainingProcedure.requireTrainable(train, mask);
         Objects.requireNonNull(settings, "settings");
         if (mask.activeCount() == 0) {
-            return HeadTraining.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
+            return TrainingProcedure.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
         }
-        return new HeadTrainer(kernel, train, mask, settings, seed).run();
+        return new JavaHeadTrainer(kernel, train, mask, settings, seed).run();
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
-import org.moevoprune.api.TrainingRandom;
+import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * The features a search works on: the training split every candidate's head learns from, the evaluation split the

@@ -14,7 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.random.RandomGenerator;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.Provenance;

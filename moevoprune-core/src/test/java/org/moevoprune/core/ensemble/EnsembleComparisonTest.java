@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.moevoprune.api.TrainedHead;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.metric.Classification;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.testing.SmallRuns;
-import org.moevoprune.core.testing.SyntheticData;
 
 /** The comparison table against the classifier, the windows and the metrics computed independently. */
 class EnsembleComparisonTest {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.metric.Classification;
-import org.moevoprune.core.testing.SyntheticData;
 
 /**
  * Ensembles of real heads trained on generated data: three heads that each see a different part of the class

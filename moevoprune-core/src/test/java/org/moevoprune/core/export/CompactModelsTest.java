@@ -21,6 +21,7 @@ import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.ensemble.Ensembles;
 import org.moevoprune.core.ensemble.VotingClassifier;
 import org.moevoprune.core.ensemble.VotingRule;
@@ -31,7 +32,6 @@ import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.testing.SmallRuns;
-import org.moevoprune.core.testing.SyntheticData;
 
 /** Export → import gives the same head; the layout is the documented one; damaged files are refused clearly. */
 class CompactModelsTest {

@@ -12,10 +12,11 @@ import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SparseHeadContract;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /** The automatic head: the documented size rule, and the pure-Java head when nothing native is present. */
-class AutoSparseHeadTest extends SparseHeadContractTest {
+class AutoSparseHeadTest extends SparseHeadContract {
 
     @Override
     protected SparseHead provider() {

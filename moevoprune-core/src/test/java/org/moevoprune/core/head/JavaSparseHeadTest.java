@@ -12,10 +12,11 @@ import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SparseHeadContract;
+import org.moevoprune.api.testkit.SyntheticData;
 
 /** The contract suite on the pure-Java head (with the kernel this JVM picks), plus what is specific to it. */
-class JavaSparseHeadTest extends SparseHeadContractTest {
+class JavaSparseHeadTest extends SparseHeadContract {
 
     @Override
     protected SparseHead provider() {

@@ -11,7 +11,7 @@ import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
-import org.moevoprune.core.testing.LoopHead;
+import org.moevoprune.api.testkit.LoopHead;
 
 /** {@link Classification}: accuracy, confusion matrix and argmax with ties to the smallest class. */
 class ClassificationTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
-import org.moevoprune.core.testing.LoopHead;
+import org.moevoprune.api.testkit.LoopHead;
 
 /** {@link OdinScores}: temperature-scaled max softmax, and the input perturbation against finite differences. */
 class OdinScoresTest {

@@ -11,7 +11,7 @@ import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
-import org.moevoprune.core.testing.LoopHead;
+import org.moevoprune.api.testkit.LoopHead;
 
 /** {@link EvaluationContexts}: validation, logits computed once, memoised shared values. */
 class EvaluationContextsTest {

@@ -6,7 +6,7 @@ import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
-import org.moevoprune.core.testing.LoopHead;
+import org.moevoprune.api.testkit.LoopHead;
 
 /**
  * A hand-computable head: 3 features, features 0 and 2 active, identity weights, so that

@@ -16,12 +16,12 @@ import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
-import org.moevoprune.api.Objective;
 import org.moevoprune.api.Objective.Direction;
+import org.moevoprune.api.Objective;
 import org.moevoprune.api.ProviderNotFoundException;
 import org.moevoprune.api.ProviderRegistry;
+import org.moevoprune.api.testkit.LoopHead;
 import org.moevoprune.core.metric.OodMetrics;
-import org.moevoprune.core.testing.LoopHead;
 
 /** The objective providers on {@link ObjectiveFixture}'s hand-computable head, their sharing and discovery. */
 class ObjectivesTest {

@@ -26,7 +26,10 @@ import org.moevoprune.core.result.SearchSettings;
 import org.moevoprune.core.testing.RunAssertions;
 import org.moevoprune.core.testing.SeededRuns;
 import org.moevoprune.core.testing.SmallRuns;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
+import org.moevoprune.core.head.JavaSparseHead;
 
 /** End-to-end behaviour of the search on generated data in which only a few features carry the class signal. */
 class PrunerTest {

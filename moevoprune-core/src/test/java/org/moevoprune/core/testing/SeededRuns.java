@@ -3,6 +3,7 @@ package org.moevoprune.core.testing;
 import java.util.List;
 import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.testkit.LoopHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.Evaluation;

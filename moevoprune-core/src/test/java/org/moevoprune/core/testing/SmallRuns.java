@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.PruningResult;

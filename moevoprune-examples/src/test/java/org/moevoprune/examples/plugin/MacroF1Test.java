@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.Objective;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.search.Pruner;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.testkit.SyntheticData;
+import org.moevoprune.core.result.PruningResult;
 
 /** The example plugin: a hand-worked value, discovery by id, and use as a search objective. */
 class MacroF1Test {

@@ -1,6 +1,9 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import java.util.Objects;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.SparseHead;
 
 /**
  * Every random number of one head training run, derived from its seed by a documented procedure, so that each
@@ -13,12 +16,12 @@ import java.util.Objects;
  * bits times 2<sup>−53</sup>; a bounded integer {@code < n} is {@code ((draw >>> 32) · n) >>> 32}.
  *
  * <ul>
- *   <li>Hidden kernel, Glorot-uniform on the <em>full</em> fan-in {@code F}: the {@code H} (hidden-unit count)
+ *   <li>Hidden weights, Glorot-uniform on the <em>full</em> fan-in {@code F}: the {@code H} (hidden-unit count)
  *       weights of feature {@code j} come from the stream with salt {@code 2j + 1}, each
  *       {@code (float) (limit · (2u − 1))} with {@code limit = sqrt(6 / (F + H))}. A feature's initial row
  *       therefore does not depend on which other features are active, so compacting a mask equals zeroing the
  *       inactive columns of a dense head.</li>
- *   <li>Output kernel, Glorot-uniform {@code sqrt(6 / (H + C))}: {@code H × C} draws, row-major, from salt
+ *   <li>Output weights, Glorot-uniform {@code sqrt(6 / (H + C))}: {@code H × C} draws, row-major, from salt
  *       {@code -1}. Biases start at zero.</li>
  *   <li>Batch order of epoch {@code e} (0-based): the identity permutation shuffled by Fisher–Yates from the last
  *       index down, with the stream of salt {@code -2 - e}.</li>
@@ -90,7 +93,7 @@ public final class TrainingRandom {
      */
     public HeadParameters initialParameters(FeatureMask mask, int hiddenUnits, int classCount) {
         Objects.requireNonNull(mask, "mask");
-        HeadParameters.checkSizes(hiddenUnits, classCount);
+        requireSizes(hiddenUnits, classCount);
         int k = mask.activeCount();
         float[] hidden = new float[Math.multiplyExact(k, hiddenUnits)];
         for (int i = 0; i < k; i++) {
@@ -103,7 +106,7 @@ public final class TrainingRandom {
             state += GOLDEN_GAMMA;
             output[i] = uniform(mix(state), outputLimit);
         }
-        return HeadParameters.wrap(mask, hiddenUnits, classCount, hidden, output, new float[classCount]);
+        return HeadParameters.copyOf(mask, hiddenUnits, classCount, hidden, output, new float[classCount]);
     }
 
     /**
@@ -139,7 +142,7 @@ public final class TrainingRandom {
     public void epochOrder(int epoch, int[] order) {
         Objects.requireNonNull(order, "order");
         if (epoch < 0) {
-            // epoch −1 would draw from salt −1, the output kernel's stream
+            // epoch −1 would draw from salt −1, the output weights' stream
             throw new IllegalArgumentException("epoch must be ≥ 0 (epochs count from 0), got " + epoch);
         }
         for (int i = 0; i < order.length; i++) {
@@ -152,6 +155,16 @@ public final class TrainingRandom {
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
+        }
+    }
+
+    /** The size checks of {@link HeadParameters#copyOf}, made before the arrays are sized. */
+    private static void requireSizes(int hiddenUnits, int classCount) {
+        if (hiddenUnits < 1) {
+            throw new IllegalArgumentException("hidden units must be ≥ 1, got " + hiddenUnits);
+        }
+        if (classCount < 1) {
+            throw new IllegalArgumentException("class count must be ≥ 1, got " + classCount);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.moevoprune.core.head;
+package org.moevoprune.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,17 +20,15 @@ import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
-import org.moevoprune.core.testing.ReferenceHead;
-import org.moevoprune.core.testing.SyntheticData;
+import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * The behaviour every {@link SparseHead} provider must show. A backend module extends this class (it ships in the
- * core test-jar) and returns its provider from {@link #provider()}; {@link #tolerance()} bounds its float error
- * against the double-precision oracle.
+ * api test-jar, see {@link org.moevoprune.api.testkit}) and returns its provider from {@link #provider()};
+ * {@link #tolerance()} bounds its float error against the double-precision oracle.
  */
-public abstract class SparseHeadContractTest {
+public abstract class SparseHeadContract {
 
     /** @return the provider under test */
     protected abstract SparseHead provider();

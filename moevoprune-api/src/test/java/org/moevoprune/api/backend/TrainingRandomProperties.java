@@ -1,4 +1,4 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.MaskArbitraries;
+import org.moevoprune.api.SplitMix64Reference;
 
 /** {@link TrainingRandom} follows its documented procedure, and a feature's row ignores the rest of the mask. */
 class TrainingRandomProperties {
@@ -49,11 +53,11 @@ class TrainingRandomProperties {
     }
 
     /**
-     * Row {@code i} of the initial hidden kernel is feature {@code activeIndex(i)}'s row of the dense all-features
-     * kernel, whatever else is active: compacting a mask equals zeroing the inactive columns of a dense head.
+     * Row {@code i} of the initial hidden weights is feature {@code activeIndex(i)}'s row of the dense all-features
+     * weights, whatever else is active: compacting a mask equals zeroing the inactive columns of a dense head.
      */
     @Property(tries = 200)
-    void compactedRowsAreRowsOfTheDenseKernel(@ForAll("bits") boolean[] bits, @ForAll long seed,
+    void compactedRowsAreRowsOfTheDenseWeights(@ForAll("bits") boolean[] bits, @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 12) int hidden, @ForAll @IntRange(min = 1, max = 5) int classes) {
         FeatureMask mask = FeatureMask.of(bits);
         TrainingRandom random = TrainingRandom.of(seed);

@@ -1,4 +1,4 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,12 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.moevoprune.api.ClassLabels;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.FeatureMatrix;
+import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingSummary;
 
-/** The shared training procedure: the epoch loop on scripted losses: improvement, patience, restoring, the epoch cap and divergence. */
-class HeadTrainingTest {
+/**
+ * The shared training procedure: the epoch loop on scripted losses: improvement, patience, restoring, the epoch cap
+ * and divergence.
+ */
+class TrainingProcedureTest {
 
     /** Plays back losses and records the calls the loop makes. */
-    private static final class Script implements HeadTraining.Epochs {
+    private static final class Script implements TrainingProcedure.Epochs {
         final double[] losses;
         final List<String> calls = new ArrayList<>();
 
@@ -51,7 +60,7 @@ class HeadTrainingTest {
     @Test
     void stopsAfterPatienceEpochsWithoutImprovementAndRestoresTheBest() {
         Script script = new Script(1.0, 0.5, 0.49999, 0.6, 0.55, 0.1);
-        TrainingSummary s = HeadTraining.run(settings(10, 3, 1e-3, true), script);
+        TrainingSummary s = TrainingProcedure.run(settings(10, 3, 1e-3, true), script);
         assertEquals(List.of("epoch 0", "save", "epoch 1", "save", "epoch 2", "epoch 3", "epoch 4", "restore"),
                 script.calls);
         assertEquals(new TrainingSummary(5, 50, 2, 0.5, 0.55, true, false), s);
@@ -60,7 +69,7 @@ class HeadTrainingTest {
     @Test
     void reachingTheCapKeepsTheFinalWeightsAsKerasDoes() {
         Script script = new Script(1.0, 0.9, 0.95);
-        TrainingSummary s = HeadTraining.run(settings(3, 5, 0, true), script);
+        TrainingSummary s = TrainingProcedure.run(settings(3, 5, 0, true), script);
         assertFalse(script.calls.contains("restore"));
         assertEquals(new TrainingSummary(3, 30, 2, 0.9, 0.95, false, false), s);
     }
@@ -68,7 +77,7 @@ class HeadTrainingTest {
     @Test
     void withoutRestoreTheLastWeightsStay() {
         Script script = new Script(1.0, 2.0);
-        TrainingSummary s = HeadTraining.run(settings(5, 1, 0, false), script);
+        TrainingSummary s = TrainingProcedure.run(settings(5, 1, 0, false), script);
         assertFalse(script.calls.contains("restore"));
         assertTrue(s.stoppedEarly());
     }
@@ -76,7 +85,7 @@ class HeadTrainingTest {
     @Test
     void aNonFiniteLossStopsAndRestoresTheBestFiniteWeights() {
         Script script = new Script(1.0, Double.NaN, 0.5);
-        TrainingSummary s = HeadTraining.run(settings(5, 10, 0, true), script);
+        TrainingSummary s = TrainingProcedure.run(settings(5, 10, 0, true), script);
         assertEquals(List.of("epoch 0", "save", "epoch 1", "restore"), script.calls);
         assertTrue(s.diverged());
         assertEquals(1, s.bestEpoch());
@@ -86,7 +95,7 @@ class HeadTrainingTest {
     @Test
     void divergingInTheFirstEpochRestoresTheInitialWeightsAndReportsNoBestEpoch() {
         Script script = new Script(Double.POSITIVE_INFINITY);
-        TrainingSummary s = HeadTraining.run(settings(5, 10, 0, true), script);
+        TrainingSummary s = TrainingProcedure.run(settings(5, 10, 0, true), script);
         assertEquals(List.of("epoch 0", "restore"), script.calls);
         assertEquals(0, s.bestEpoch());
         assertTrue(s.diverged());
@@ -99,23 +108,24 @@ class HeadTrainingTest {
         double e2 = Math.exp(2);
         double e3 = Math.exp(3);
         double sum = e1 + e2 + e3;
-        double loss = HeadTraining.softmaxCrossEntropy(row, 1, 3, 2, 0.5);
+        double loss = TrainingProcedure.softmaxCrossEntropy(row, 1, 3, 2, 0.5);
         assertEquals(Math.log(sum) - 3, loss, 1e-12);
         assertEquals(9f, row[0]);
         assertEquals(e1 / sum * 0.5, row[1], 1e-7);
         assertEquals(e2 / sum * 0.5, row[2], 1e-7);
         assertEquals((e3 / sum - 1) * 0.5, row[3], 1e-7);
         float[] large = {1e4f, -1e4f};
-        assertEquals(0.0, HeadTraining.softmaxCrossEntropy(large, 0, 2, 0, 1.0), 1e-12);
+        assertEquals(0.0, TrainingProcedure.softmaxCrossEntropy(large, 0, 2, 0, 1.0), 1e-12);
     }
 
     @Test
     void requireTrainableNamesTheMismatch() {
         LabelledFeatures data = new LabelledFeatures(FeatureMatrix.of(new float[] {1, 2}), ClassLabels.of(2, 1));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> HeadTraining.requireTrainable(data, FeatureMask.all(3)));
+                () -> TrainingProcedure.requireTrainable(data, FeatureMask.all(3)));
         assertTrue(e.getMessage().contains("3 bits") && e.getMessage().contains("2 columns"), e.getMessage());
         LabelledFeatures empty = new LabelledFeatures(FeatureMatrix.wrap(new float[0], 0, 2), ClassLabels.of(2));
-        assertThrows(IllegalArgumentException.class, () -> HeadTraining.requireTrainable(empty, FeatureMask.all(2)));
+        assertThrows(IllegalArgumentException.class,
+                () -> TrainingProcedure.requireTrainable(empty, FeatureMask.all(2)));
     }
 }

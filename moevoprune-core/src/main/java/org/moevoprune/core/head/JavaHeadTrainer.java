@@ -3,18 +3,18 @@ package org.moevoprune.core.head;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.HeadTraining;
 import org.moevoprune.api.LabelledFeatures;
-import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingProcedure;
+import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * One training run of a compacted head (docs/METHOD.md §2): mini-batch SGD with Nesterov momentum and time-based decay
  * on the mean softmax cross-entropy, early stopping on the training loss. Every buffer is allocated here, once per run;
  * the batch loop allocates nothing. Confined to one thread.
  */
-final class HeadTrainer implements HeadTraining.Epochs {
+final class JavaHeadTrainer implements TrainingProcedure.Epochs {
 
     private final HeadKernel kernel;
     private final FeatureMatrix features;
@@ -29,7 +29,7 @@ final class HeadTrainer implements HeadTraining.Epochs {
     private final float mu;
 
     private final float[][] w1;
-    /** Output kernel transposed, {@code C × H}, so that its three loops run along contiguous hidden units. */
+    /** Output weights transposed, {@code C × H}, so that its three loops run along contiguous hidden units. */
     private final float[] w2;
     private final float[] b2;
     private final float[][] v1;
@@ -49,7 +49,7 @@ final class HeadTrainer implements HeadTraining.Epochs {
     private final float[] scratch;
     private long updates;
 
-    HeadTrainer(HeadKernel kernel, LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
+    JavaHeadTrainer(HeadKernel kernel, LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
         this.kernel = kernel;
         this.features = train.features();
         this.labels = train.labels().toArray();
@@ -85,7 +85,7 @@ final class HeadTrainer implements HeadTraining.Epochs {
 
     /** Trains to the end and returns the head. */
     JavaTrainedHead run() {
-        TrainingSummary summary = HeadTraining.run(settings, this);
+        TrainingSummary summary = TrainingProcedure.run(settings, this);
         return new JavaTrainedHead(kernel, mask, h, c, w1, w2, b2, summary);
     }
 
@@ -124,7 +124,7 @@ final class HeadTrainer implements HeadTraining.Epochs {
         for (int r = 0; r < rows; r++) {
             int lo = r * c;
             kernel.logitsRow(act, r * h, h, w2, b2, c, dl, lo);
-            loss += HeadTraining.softmaxCrossEntropy(dl, lo, c, labels[order[start + r]], inverseRows);
+            loss += TrainingProcedure.softmaxCrossEntropy(dl, lo, c, labels[order[start + r]], inverseRows);
         }
         return loss;
     }

@@ -1,4 +1,4 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.SplitMix64Reference;
 
 /**
  * Known answers and fixed-seed statistics of {@link TrainingRandom}. Every expected value comes from
@@ -45,7 +48,7 @@ class TrainingRandomTest {
         assertArrayEquals(expected, Arrays.copyOf(p.hiddenWeights(), 4));
     }
 
-    /** Seed 42, H = 4, C = 3: the output kernel comes from salt −1 with limit sqrt(6/7). */
+    /** Seed 42, H = 4, C = 3: the output weights come from salt −1 with limit sqrt(6/7). */
     @Test
     void firstOutputWeightsArePinned() {
         float[] expected = {-0.7630977f, 0.17009217f, 0.1077767f};

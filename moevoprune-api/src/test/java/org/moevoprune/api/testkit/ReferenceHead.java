@@ -1,4 +1,4 @@
-package org.moevoprune.core.testing;
+package org.moevoprune.api.testkit;
 
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
@@ -6,7 +6,7 @@ import org.moevoprune.api.LabelledFeatures;
 
 /**
  * An independent oracle for head computations: the <em>dense, masked</em> formulation in double precision. The
- * hidden kernel is expanded to all {@code F} features with zero rows for inactive ones, so nothing here shares the
+ * hidden weights are expanded to all {@code F} features with zero rows for inactive ones, so nothing here shares the
  * compaction or the packed layouts of the providers under test.
  */
 public final class ReferenceHead {
@@ -58,7 +58,7 @@ public final class ReferenceHead {
         return loss / data.size();
     }
 
-    /** @return the hidden kernel as {@code F × H} with zero rows for inactive features */
+    /** @return the hidden weights as {@code F × H} with zero rows for inactive features */
     public static double[][] denseHidden(HeadParameters p) {
         double[][] dense = new double[p.featureCount()][p.hiddenUnits()];
         for (int i = 0; i < p.activeCount(); i++) {

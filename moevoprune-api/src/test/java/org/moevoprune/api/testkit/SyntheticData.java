@@ -1,4 +1,4 @@
-package org.moevoprune.core.testing;
+package org.moevoprune.api.testkit;
 
 import java.util.SplittableRandom;
 import org.moevoprune.api.ClassLabels;

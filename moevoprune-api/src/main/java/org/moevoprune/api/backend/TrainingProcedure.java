@@ -1,6 +1,13 @@
-package org.moevoprune.api;
+package org.moevoprune.api.backend;
 
 import java.util.Objects;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.SparseHead;
+import org.moevoprune.api.TrainedHead;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingSummary;
 
 /**
  * What every {@link SparseHead} provider shares of the training procedure, so that all providers check their input,
@@ -16,7 +23,7 @@ import java.util.Objects;
  *
  * <p>Stateless and thread-safe; a provider calls {@link #run} once per training run from the training thread.
  */
-public final class HeadTraining {
+public final class TrainingProcedure {
 
     /** The provider's side of the loop. Called from one thread. */
     public interface Epochs {
@@ -39,7 +46,7 @@ public final class HeadTraining {
         long updates();
     }
 
-    private HeadTraining() {
+    private TrainingProcedure() {
     }
 
     /**
