@@ -22,6 +22,17 @@ final class ChildJvm {
      * @return the started process
      */
     static Process start(Class<?> main, List<String> jvmOptions, List<String> args, Path log) throws IOException {
+        return builder(main, jvmOptions, args).redirectError(log.toFile()).start();
+    }
+
+    /** As {@link #start(Class, List, List, Path)}, with both outputs appended to files. */
+    static Process start(Class<?> main, List<String> jvmOptions, List<String> args, Path log, Path out)
+            throws IOException {
+        return builder(main, jvmOptions, args).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
+    }
+
+    private static ProcessBuilder builder(Class<?> main, List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -29,9 +40,9 @@ final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        return builder.start();
+        return builder;
     }
 
     /** @return a reader of the process's standard output */
