@@ -4,17 +4,21 @@ import java.nio.file.Path;
 
 /**
  * The Java heap a {@code prune} run needs, estimated from its data and settings, and the advice printed when the
- * heap is too small. The estimate is the sum of what the run holds at its peak:
+ * heap is too small. The estimate is {@value #MARGIN} times the sum of what the run holds at its peak (the report,
+ * after the search):
  * <ul>
  *   <li>the feature matrices of the three splits, 4·F·(N<sub>train</sub> + N<sub>test</sub> + N<sub>OoD</sub>)
- *       bytes, plus the two halves of the evaluation split the greedy ensemble is fitted and scored on
+ *       bytes, and the two halves of the evaluation split the greedy ensemble is fitted and scored on
  *       (4·F·N<sub>test</sub>);</li>
- *   <li>the trained heads kept for the population and the offspring of a step, and the training buffers of each
- *       thread (weights, momentum and best weights), each bounded by the dense head, 4·(F·H + H·C) bytes;</li>
- *   <li>a fixed part for the JVM, the libraries and the native head's start-up.</li>
+ *   <li>one dense head, 4·(F·H + H·C) bytes, per head kept (the population of every run and the offspring of a
+ *       step: a kept head has on average half the features, in two copies) and {@value #COPIES_PER_THREAD} per busy training thread
+ *       (weights, momentum, best weights, initial weights);</li>
+ *   <li>{@value #FIXED_MIB} MiB for the JVM and the libraries.</li>
  * </ul>
- * The factors were calibrated on measured runs (the smallest {@code -Xmx} that passed, see the README's
- * "Reliability" section) and round up. Immutable.
+ * Calibrated on measured runs, the smallest {@code -Xmx} that passed (README, "Reliability"): 19 MiB for
+ * 600×64 features, 148 MiB for 6000×1280 (306 MiB with population 90), 904 MiB for 60000×2048; the estimate lies
+ * 6–70 % above these, the most for the smallest data. The native (ND4J) head keeps its weights off the heap, so
+ * with it the estimate is on the safe side. Immutable.
  *
  * @param trainRows N<sub>train</sub>
  * @param testRows N<sub>test</sub>
@@ -22,28 +26,26 @@ import java.nio.file.Path;
  * @param features F
  * @param classes C
  * @param hidden H
- * @param heads heads kept at once: population + offspring per step
- * @param threads evaluation threads
+ * @param heads heads kept at once: runs × population + offspring per step
+ * @param threads training threads busy at once: the thread count, at most the offspring per step
  */
 record MemoryNeed(int trainRows, int testRows, int oodRows, int features, int classes, int hidden, int heads,
         int threads) {
 
     private static final long MIB = 1L << 20;
-    /** The JVM, the libraries, the native head's start-up and the report (measured on the smallest data). */
-    static final long FIXED = 96 * MIB;
-    /** Bytes of heap per byte of feature data at the peak (measured). */
-    static final double DATA_FACTOR = 1.25;
-    /** Copies of a dense head per kept head (packed and plain parameters). */
-    static final int COPIES_PER_HEAD = 2;
-    /** Copies of a dense head per training thread (weights, momentum, best weights, initial parameters). */
+    /** The JVM and the libraries, in MiB (measured on the smallest data: 19 MiB). */
+    static final int FIXED_MIB = 24;
+    /** Dense-head copies per busy training thread. */
     static final int COPIES_PER_THREAD = 4;
+    /** The factor over the sum of the parts. */
+    static final double MARGIN = 1.1;
 
     /** @return the estimated heap, in bytes */
     long bytes() {
         long data = 4L * features * ((long) trainRows + 2L * testRows + oodRows);
         long head = 4L * ((long) features * hidden + (long) hidden * classes);
-        return FIXED + (long) (DATA_FACTOR * data) + head * ((long) COPIES_PER_HEAD * heads
-                + (long) COPIES_PER_THREAD * threads);
+        long sum = FIXED_MIB * MIB + data + head * (heads + (long) COPIES_PER_THREAD * threads);
+        return (long) Math.ceil(MARGIN * sum);
     }
 
     /** @return the estimate as an {@code -Xmx} value: MiB rounded up to 64 MiB, in {@code m} or {@code g} */
@@ -105,7 +107,8 @@ record MemoryNeed(int trainRows, int testRows, int oodRows, int features, int cl
      * @return the message
      */
     static String outOfMemory(MemoryNeed need, Stage stage, long inputBytes, long maxHeap, Path dir) {
-        long wanted = Math.max(need != null ? need.bytes() : FIXED + 2 * inputBytes, maxHeap + maxHeap / 2);
+        long wanted = Math.max(need != null ? need.bytes() : FIXED_MIB * MIB + 2 * inputBytes,
+                maxHeap + maxHeap / 2);
         String kept = switch (stage) {
             case READING -> "nothing was written; rerun with more heap";
             case SEARCH -> "the checkpoints in " + dir + " keep every finished step; rerun the same command with "

@@ -142,7 +142,7 @@ final class PruneCommand {
     private int execute(Arguments a, Inputs inputs, Path dir, int runs, int threads, List<String> args)
             throws UsageException, IOException {
         Pruner pruner = pruner(a, inputs, dir, runs, threads);
-        check(a, inputs, pruner, threads);
+        check(a, inputs, pruner, runs, threads);
         stage = MemoryNeed.Stage.SEARCH;
         long t0 = System.nanoTime();
         List<PruningResult> results = runs == 1 ? List.of(pruner.run()) : pruner.runs(runs);
@@ -157,7 +157,7 @@ final class PruneCommand {
     }
 
     /** The checks of the loaded data against each other, the options and the heap. */
-    private void check(Arguments a, Inputs inputs, Pruner pruner, int threads) throws UsageException {
+    private void check(Arguments a, Inputs inputs, Pruner pruner, int runs, int threads) throws UsageException {
         SearchData data = pruner.data();
         ClassLabels train = data.train().labels();
         ClassLabels test = data.evaluation().labels();
@@ -167,8 +167,8 @@ final class PruneCommand {
                 data.train().size(), inputs.train());
         need = new MemoryNeed(data.train().size(), data.evaluation().size(), data.ood() == null ? 0
                 : data.ood().rows(), data.featureCount(), train.classCount(),
-                pruner.settings().training().hiddenUnits(), pruner.settings().populationSize()
-                + pruner.settings().offspring(), threads);
+                pruner.settings().training().hiddenUnits(), runs * pruner.settings().populationSize()
+                + pruner.settings().offspring(), Math.min(threads, pruner.settings().offspring()));
         long heap = maxHeap.getAsLong();
         if (!a.has("--skip-memory-check") && need.bytes() > heap) {
             throw new IllegalStateException(need.refusal(heap));

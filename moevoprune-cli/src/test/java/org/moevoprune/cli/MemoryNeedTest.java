@@ -12,12 +12,25 @@ class MemoryNeedTest {
     private static final long MIB = 1 << 20;
 
     @Test
-    void theEstimateAddsDataHeadsAndThreadBuffersToTheFixedPart() {
+    void theEstimateIsTheMarginTimesFixedPartDataAndHeads() {
         MemoryNeed need = new MemoryNeed(1000, 200, 300, 100, 10, 50, 32, 2);
-        // data 4·100·(1000 + 2·200 + 300) = 680,000 B; head 4·(100·50 + 50·10) = 22,000 B
-        long expected = MemoryNeed.FIXED + (long) (MemoryNeed.DATA_FACTOR * 680_000)
-                + 22_000L * (MemoryNeed.COPIES_PER_HEAD * 32 + MemoryNeed.COPIES_PER_THREAD * 2);
-        assertEquals(expected, need.bytes());
+        // data 4·100·(1000 + 2·200 + 300) = 680,000 B; head 4·(100·50 + 50·10) = 22,000 B, 32 + 4·2 of them
+        long sum = 24L * MIB + 680_000 + 22_000L * 40;
+        assertEquals((long) Math.ceil(1.1 * sum), need.bytes());
+    }
+
+    @Test
+    void theEstimateCoversTheMeasuredSmallestHeaps() {
+        // README, "Reliability": the smallest -Xmx that passed, population 30, 1 thread, 10 classes, 512 units
+        assertBetween(19, new MemoryNeed(600, 100, 100, 64, 10, 512, 32, 1), 2.0);
+        assertBetween(148, new MemoryNeed(6000, 1000, 1000, 1280, 10, 512, 32, 1), 1.3);
+        assertBetween(306, new MemoryNeed(6000, 1000, 1000, 1280, 10, 512, 92, 1), 1.3);
+        assertBetween(904, new MemoryNeed(60000, 10000, 10000, 2048, 10, 512, 32, 1), 1.3);
+    }
+
+    private static void assertBetween(long measuredMib, MemoryNeed need, double most) {
+        double ratio = need.bytes() / (double) (measuredMib * MIB);
+        assertTrue(ratio >= 1 && ratio <= most, need + ": " + ratio);
     }
 
     @Test
@@ -52,7 +65,7 @@ class MemoryNeedTest {
     void outOfMemorySaysWhatWasKeptAtEachStage() {
         Path dir = Path.of("results");
         MemoryNeed need = new MemoryNeed(100, 10, 10, 10, 2, 4, 4, 1);
-        String xmx = MemoryNeed.xmx(MemoryNeed.FIXED + 600 * MIB);
+        String xmx = "640m"; // 24 MiB fixed + twice the 300 MiB of files, rounded up to 64 MiB
         assertEquals("out of memory while reading the feature files (heap limit 256 MiB, feature files 300 MiB on "
                 + "disk): nothing was written; rerun with more heap: run java with -Xmx" + xmx + " (java -Xmx" + xmx
                 + " -jar moevoprune.jar ...) or set JAVA_TOOL_OPTIONS=-Xmx" + xmx,

@@ -44,14 +44,14 @@ class OutOfMemoryTest {
 
     @Test
     void aHeapBelowTheEstimateIsRefusedBeforeAnythingIsWritten(@TempDir Path out) throws Exception {
-        long heap = 40L << 20;
+        long heap = 20L << 20;
         PruneCommand command = new PruneCommand(NOWHERE, NOWHERE, () -> heap, null);
         List<String> args = small(data, out, "--quiet");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> command.run(tail(args)));
         MemoryNeed need = new MemoryNeed(150, 60, 60, 24, 3, 16, 10, 1);
         assertTrue(e.getMessage().startsWith("this run needs about " + MemoryNeed.mib(need.bytes()) + " of Java "
                 + "heap (features 150+60+60 x 24, 3 classes, 16 hidden units, 10 heads kept, 1 thread) but the heap "
-                + "limit is 40 MiB: run java with -Xmx" + need.xmx()), e.getMessage());
+                + "limit is 20 MiB: run java with -Xmx" + need.xmx()), e.getMessage());
         assertEquals(List.of(OutputLock.FILE), names(out));
         assertEquals(0, new PruneCommand(NOWHERE, NOWHERE, () -> heap, null).run(tail(small(data, out, "--quiet",
                 "--skip-memory-check"))), "--skip-memory-check runs anyway");
