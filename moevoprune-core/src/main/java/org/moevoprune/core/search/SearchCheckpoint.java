@@ -20,11 +20,15 @@ import org.moevoprune.core.internal.Json;
  *
  * <p>Reading refuses — without touching any file — a checkpoint that is corrupt, of another format version, or of
  * another search (other data, settings, seed, objectives or head provider), saying which and how to proceed.
+ * Version 2 adds a SHA-256 checksum of the payload; the state is validated semantically ({@link CheckpointChecks})
+ * before a run resumes from it. Version 1 files, without checksum, are still read and validated.
  */
 final class SearchCheckpoint {
 
     static final String FORMAT = "moevoprune.checkpoint";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The oldest version read: version 1 had no checksum. */
+    static final int OLDEST_VERSION = 1;
 
     /** A run's resumable state. */
     record State(int run, SearchSettings settings, int step, int cacheHits, int stalled, long elapsedNanos,
@@ -55,6 +59,7 @@ final class SearchCheckpoint {
         List<Object> history = new ArrayList<>();
         state.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
         m.put("history", history);
+        CheckpointChecks.seal(m);
         byte[] bytes = Json.write(m).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
@@ -74,9 +79,13 @@ final class SearchCheckpoint {
         if (!FORMAT.equals(f.string("format"))) {
             throw new IllegalArgumentException("it is not a moevoprune checkpoint (format '" + f.string("format") + "')");
         }
-        if (f.integer("version") != VERSION) {
-            throw new IllegalArgumentException("it has format version " + f.integer("version") + "; this library reads "
-                    + "version " + VERSION);
+        int version = f.integer("version");
+        if (version < OLDEST_VERSION || version > VERSION) {
+            throw new IllegalArgumentException("it has format version " + version + "; this library reads versions "
+                    + OLDEST_VERSION + " to " + VERSION);
+        }
+        if (version >= 2) {
+            CheckpointChecks.verifySeal((Map<?, ?>) json);
         }
         require(f.integer("run") == run, "it belongs to run " + f.integer("run") + ", not run " + run);
         require(Long.toHexString(pruner.dataFingerprint()).equals(f.string("data")),
@@ -94,9 +103,12 @@ final class SearchCheckpoint {
         int features = pruner.data().featureCount();
         List<Evaluation> history = new ArrayList<>();
         List<?> entries = f.list("history");
+        long[] activeCounts = new long[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
-            Evaluation e = ResultCodec.evaluation(entries.get(i), ids, features, "checkpoint.history[" + i + "]");
+            String where = "checkpoint.history[" + i + "]";
+            Evaluation e = ResultCodec.evaluation(entries.get(i), ids, features, where);
             require(e.index() == i, "history entry " + i + " has index " + e.index());
+            activeCounts[i] = new ResultCodec.Fields(entries.get(i), where).longValue("activeCount");
             history.add(e);
         }
         List<Evaluation> population = new ArrayList<>();
@@ -107,8 +119,10 @@ final class SearchCheckpoint {
         }
         require(population.size() == expected.populationSize(), "its population has " + population.size()
                 + " members, expected " + expected.populationSize());
-        return new State(run, saved, f.integer("step"), f.integer("cacheHits"), f.integer("stalled"),
+        State state = new State(run, saved, f.integer("step"), f.integer("cacheHits"), f.integer("stalled"),
                 f.longValue("elapsedNanos"), population, history);
+        CheckpointChecks.validate(state, activeCounts, pruner.objectives(), pruner.data().evaluation().size());
+        return state;
     }
 
     private static void require(boolean ok, String problem) {
