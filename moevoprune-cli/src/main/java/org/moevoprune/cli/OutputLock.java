@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Exclusive use of an output directory by one run: an operating-system lock ({@link FileChannel#tryLock()}) on
@@ -22,17 +24,25 @@ import java.time.temporal.ChronoUnit;
  * so that a refused run can say who holds the directory.
  *
  * <p>The file is never deleted (deleting it would let a third run lock a new file while a second still holds the
- * old, unlinked one); it is emptied on release. Not thread-safe; one instance per run.
+ * old, unlinked one); it is emptied on release. Within one JVM the lock files held are also kept in a table, and a
+ * second lock of a held directory is refused from that table without opening the file: on POSIX systems, closing
+ * any descriptor of a file releases every lock the process holds on it, so merely probing the file would free the
+ * first run's lock. The instance is not thread-safe (one per run); {@link #acquire} is.
  */
 final class OutputLock implements AutoCloseable {
 
     /** The lock file's name inside the output directory. */
     static final String FILE = ".moevoprune.lock";
 
+    /** The lock files this JVM holds, by real path, with the details written into them. */
+    private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private OutputLock(FileChannel channel, FileLock lock) {
+    private OutputLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -48,14 +58,28 @@ final class OutputLock implements AutoCloseable {
      */
     static OutputLock acquire(Path dir, String option) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(FILE);
+        Path file = dir.toRealPath().resolve(FILE);
+        String details = details();
+        String holder = HELD.putIfAbsent(file, details);
+        if (holder != null) {
+            throw inUse(option, dir, holder, file);
+        }
+        try {
+            return lock(file, details, option, dir);
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(file);
+            throw e;
+        }
+    }
+
+    private static OutputLock lock(Path file, String details, String option, Path dir) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            lock = null; // held by another run in this same JVM
+            lock = null; // locked in this JVM by other code than this class
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -63,20 +87,23 @@ final class OutputLock implements AutoCloseable {
         if (lock == null) {
             String holder = holder(channel);
             channel.close();
-            throw new IllegalStateException(option + " " + dir + " is in use by another moevoprune run (" + holder
-                    + "; lock file " + file + "): wait for it to finish, or give this run another " + option);
+            throw inUse(option, dir, holder, file);
         }
         try {
-            byte[] details = details().getBytes(StandardCharsets.UTF_8);
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(details), 0);
+            channel.write(ByteBuffer.wrap(details.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
         } catch (IOException e) {
             lock.release();
             channel.close();
             throw e;
         }
-        return new OutputLock(channel, lock);
+        return new OutputLock(file, channel, lock);
+    }
+
+    private static IllegalStateException inUse(String option, Path dir, String holder, Path file) {
+        return new IllegalStateException(option + " " + dir + " is in use by another moevoprune run (" + holder
+                + "; lock file " + file + "): wait for it to finish, or give this run another " + option);
     }
 
     /** Releases the lock and empties the lock file. */
@@ -89,6 +116,7 @@ final class OutputLock implements AutoCloseable {
             }
         } finally {
             channel.close();
+            HELD.remove(file);
         }
     }
 

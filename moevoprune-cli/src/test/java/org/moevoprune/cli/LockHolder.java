@@ -1,8 +1,12 @@
 package org.moevoprune.cli;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 
-/** Holds the output lock of a directory in a child JVM until its standard input closes or it is killed. */
+/**
+ * Locks a directory in a child JVM and holds the lock until its standard input closes or it is killed; prints
+ * {@code locked <pid>}, or {@code refused <message>} when another process holds the directory.
+ */
 final class LockHolder {
 
     private LockHolder() {
@@ -10,10 +14,17 @@ final class LockHolder {
 
     /** @param args the directory to lock */
     public static void main(String[] args) throws Exception {
-        try (OutputLock lock = OutputLock.acquire(Path.of(args[0]), "--out")) {
+        OutputLock lock;
+        try {
+            lock = OutputLock.acquire(Path.of(args[0]), "--out");
+        } catch (IllegalStateException e) {
+            System.out.println("refused " + e.getMessage());
+            return;
+        }
+        try (lock) {
             System.out.println("locked " + ProcessHandle.current().pid());
             System.out.flush();
-            System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            System.in.transferTo(OutputStream.nullOutputStream());
         }
     }
 }

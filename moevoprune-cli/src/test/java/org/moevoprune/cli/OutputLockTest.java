@@ -36,6 +36,24 @@ class OutputLockTest {
     }
 
     @Test
+    void aRefusedSecondLockInTheSameJvmLeavesTheFirstHeldAgainstOtherProcesses(@TempDir Path dir) throws Exception {
+        try (OutputLock first = OutputLock.acquire(dir, "--out")) {
+            assertThrows(IllegalStateException.class, () -> OutputLock.acquire(dir, "--out"));
+            assertThrows(IllegalStateException.class, () -> OutputLock.acquire(dir.resolve("."), "--out"));
+            Process probe = ChildJvm.start(LockHolder.class, List.of("-Xmx32m"), List.of(dir.toString()),
+                    dir.resolve("probe.log"));
+            try {
+                String line = ChildJvm.stdout(probe).readLine();
+                assertTrue(line != null && line.startsWith("refused --out " + dir + " is in use by another "
+                        + "moevoprune run (" + PID), () -> line + " / " + log(dir, "probe.log"));
+            } finally {
+                probe.destroyForcibly();
+                assertTrue(probe.waitFor(30, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @Test
     void aStaleLockFileWithoutAHeldLockIsTakenOver(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(OutputLock.FILE), "pid 999999 on a-crashed-host, started 2020-01-01T00:00:00Z"
                 + " and some more text than the new details have, so that truncation shows");
@@ -59,7 +77,7 @@ class OutputLockTest {
         try {
             BufferedReader out = ChildJvm.stdout(holder);
             String line = out.readLine();
-            assertEquals("locked " + holder.pid(), line, () -> line + " / " + log(dir));
+            assertEquals("locked " + holder.pid(), line, () -> line + " / " + log(dir, "holder.log"));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> OutputLock.acquire(dir,
                     "--out"));
             assertTrue(e.getMessage().contains("(pid " + holder.pid() + " on "), e.getMessage());
@@ -89,9 +107,9 @@ class OutputLockTest {
         }
     }
 
-    private static String log(Path dir) {
+    private static String log(Path dir, String name) {
         try {
-            return Files.readString(dir.resolve("holder.log"), StandardCharsets.UTF_8);
+            return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return e.toString();
         }
