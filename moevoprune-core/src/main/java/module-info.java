@@ -13,6 +13,7 @@ module org.moevoprune.core {
     exports org.moevoprune.core.head;
     exports org.moevoprune.core.importance;
     exports org.moevoprune.core.io;
+    exports org.moevoprune.core.io.literal;
     exports org.moevoprune.core.metric;
     exports org.moevoprune.core.objective;
     exports org.moevoprune.core.report;

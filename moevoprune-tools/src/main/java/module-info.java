@@ -5,6 +5,7 @@
  */
 module org.moevoprune.tools {
     requires transitive org.moevoprune.onnx;
+    requires org.moevoprune.core;
     requires transitive java.desktop;
 
     exports org.moevoprune.tools.convert;

@@ -1,8 +1,6 @@
 package org.moevoprune.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.moevoprune.core.internal.Json;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
+import org.moevoprune.core.io.literal.Utf8;
 
 /**
  * Turns a JMH JSON result file ({@code -rf json -rff results.json}) into the README's Markdown tables: the masked
@@ -131,7 +132,7 @@ public final class Summary {
     }
 
     private static List<Row> read(Path file) throws IOException {
-        Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+        Object json = Literals.parse(Utf8.read(file), LiteralDialect.JSON);
         if (!(json instanceof List<?> list)) {
             throw new IllegalArgumentException(file + " is not a JMH JSON result (expected an array)");
         }

@@ -61,7 +61,7 @@ final class DemoCommand {
             threads.
 
             Options:
-              --protocol P            demo (the defaults above) or reference: the full METHOD settings (all 60000
+              --protocol P            demo (the defaults above) or reference: the paper's full settings (all 60000
                                       and 10000 images, 600 epochs, 10 runs) - days on a CPU
               --backbone B            mobilenet_v2 (1280 features) or inception_v3 (2048, the reference's width)
               --image-size N          input side in pixels (96 for mobilenet_v2, 139 for inception_v3)

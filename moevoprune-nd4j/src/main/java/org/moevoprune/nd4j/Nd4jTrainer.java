@@ -16,12 +16,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * One training run of a compacted head with ND4J (METHOD §2; the update rule of {@link TrainingSettings}): per batch,
- * five matrix products (forward, backward, two weight gradients), ReLU, and fused momentum updates, all on off-heap
- * matrices allocated once here. Three small steps run in Java on zero-copy views of the same memory, where a native
- * call would cost more than the arithmetic: the {@code rows × C} softmax cross-entropy, the ReLU derivative (see
- * {@link Batch#maskHiddenGradient()}) and the update of the {@code C} output biases. Confined to one thread; {@link #close()} frees what the returned
- * head does not keep.
+ * One training run of a compacted head with ND4J (docs/METHOD.md §2; the update rule of {@link TrainingSettings}): per
+ * batch, five matrix products (forward, backward, two weight gradients), ReLU, and fused momentum updates, all on
+ * off-heap matrices allocated once here. Three small steps run in Java on zero-copy views of the same memory, where a
+ * native call would cost more than the arithmetic: the {@code rows × C} softmax cross-entropy, the ReLU derivative (see
+ * {@link Batch#maskHiddenGradient()}) and the update of the {@code C} output biases. Confined to one thread;
+ * {@link #close()} frees what the returned head does not keep.
  */
 final class Nd4jTrainer implements HeadTraining.Epochs, AutoCloseable {
 

@@ -13,7 +13,7 @@ import org.moevoprune.core.metric.OdinScores;
 import org.moevoprune.core.search.Evaluation;
 
 /**
- * Ensembles of a pool of front members compared with their best single member (METHOD §5): one {@link Row} for
+ * Ensembles of a pool of front members compared with their best single member (docs/METHOD.md §5): one {@link Row} for
  * the whole pool, one per {@link PercentileWindow} of the pool's accuracies (the reference's protocol), one per
  * window of its AUROCs, and optionally one for {@link GreedySelection} fitted on a split of its own.
  *

@@ -10,7 +10,7 @@ import org.moevoprune.core.metric.Percentiles;
  * A window of a pool's percentiles, such as 50–60: the members whose value lies between the pool's
  * {@code lowPercent}-th and {@code highPercent}-th percentile, <b>both bounds inclusive</b>, the percentiles
  * interpolated linearly as {@code numpy.percentile} does by default ({@link Percentiles}). MO-EvoPruneDeepTL builds
- * one ensemble per window of the super-Pareto front's accuracies (METHOD §5).
+ * one ensemble per window of the super-Pareto front's accuracies (docs/METHOD.md §5).
  *
  * @param lowPercent the lower percentile, in {@code [0, 100]}
  * @param highPercent the upper percentile, in {@code [lowPercent, 100]}

@@ -2,7 +2,6 @@ package org.moevoprune.core.export;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +13,11 @@ import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.ensemble.VotingRule;
 import org.moevoprune.core.internal.Json;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.LiteralSyntaxException;
+import org.moevoprune.core.io.literal.Literals;
+import org.moevoprune.core.io.literal.MalformedTextException;
+import org.moevoprune.core.io.literal.Utf8;
 
 /**
  * Decodes and validates the layout {@link CompactModels} documents. Every count in the header is checked against the
@@ -46,7 +50,7 @@ final class CompactReader {
                     + (bytes.length - CompactWriter.PREAMBLE) + " follow" + FIX);
         }
         int dataStart = CompactWriter.PREAMBLE + (int) headerLength;
-        Object json = Json.parse(new String(bytes, CompactWriter.PREAMBLE, (int) headerLength, StandardCharsets.UTF_8));
+        Object json = parseHeader(bytes, (int) headerLength);
         if (!(json instanceof Map<?, ?> header)) {
             throw new IllegalArgumentException("the header is " + Json.describe(json) + ", not a JSON object" + FIX);
         }
@@ -62,6 +66,21 @@ final class CompactReader {
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart).slice()
                 .order(ByteOrder.LITTLE_ENDIAN);
         return new CompactReader(header, data).model();
+    }
+
+    /** Decodes and parses the JSON header; errors give the byte offset or line and column. */
+    private static Object parseHeader(byte[] bytes, int length) {
+        String text;
+        try {
+            text = Utf8.decode(bytes, CompactWriter.PREAMBLE, length, "the header");
+        } catch (MalformedTextException e) {
+            throw new IllegalArgumentException("the header " + e.reason() + FIX, e);
+        }
+        try {
+            return Literals.parse(text, LiteralDialect.JSON);
+        } catch (LiteralSyntaxException e) {
+            throw new IllegalArgumentException("the header is not valid JSON: " + e.getMessage() + FIX, e);
+        }
     }
 
     private CompactModel model() {

@@ -10,9 +10,9 @@ import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
 
 /**
- * One training run of a compacted head (METHOD §2): mini-batch SGD with Nesterov momentum and time-based decay on
- * the mean softmax cross-entropy, early stopping on the training loss. Every buffer is allocated here, once per
- * run; the batch loop allocates nothing. Confined to one thread.
+ * One training run of a compacted head (docs/METHOD.md §2): mini-batch SGD with Nesterov momentum and time-based decay
+ * on the mean softmax cross-entropy, early stopping on the training loss. Every buffer is allocated here, once per run;
+ * the batch loop allocates nothing. Confined to one thread.
  */
 final class HeadTrainer implements HeadTraining.Epochs {
 

@@ -1,5 +1,5 @@
 /**
  * The portable pure-Java {@link org.moevoprune.api.SparseHead}: compacted training of the reference head
- * (METHOD §2) in preallocated primitive buffers, registered under the id {@code "java"}.
+ * (docs/METHOD.md §2) in preallocated primitive buffers, registered under the id {@code "java"}.
  */
 package org.moevoprune.core.head;

@@ -10,8 +10,8 @@ import org.moevoprune.core.search.Front;
 
 /**
  * How often each backbone feature is kept across the members of a (super-)Pareto front: {@code freq[j]} = the share
- * of members whose mask keeps feature {@code j} (METHOD §5). The most frequent features are the ones the reference
- * then shows on the images with Grad-CAM++.
+ * of members whose mask keeps feature {@code j} (docs/METHOD.md §5). The most frequent features are the ones the
+ * reference then shows on the images with Grad-CAM++.
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,18 +1,18 @@
 package org.moevoprune.core.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.moevoprune.core.io.literal.Literals;
 
 /**
- * A minimal JSON reader and writer for the library's own documented file formats (results, checkpoints): objects
- * become {@link LinkedHashMap}s (key order kept), arrays {@link List}s, numbers {@link Double} or {@link Long}
- * (integers without fraction or exponent that fit), strings, booleans and null. Non-finite doubles, which JSON
- * cannot express, are written as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} and read back
- * by {@link #number(Object)}. Doubles are written with {@link Double#toString}, which reads back bit-identically.
+ * The JSON writer of the library's own documented file formats (results, checkpoints, compact-model headers), and
+ * the helpers that interpret what {@link Literals#parse Literals.parse(text, LiteralDialect.JSON)} reads back:
+ * maps are written as objects (key order kept), iterables as arrays, numbers, strings, booleans and null as
+ * themselves. Non-finite doubles, which JSON cannot express, are written as the strings {@code "NaN"},
+ * {@code "Infinity"}, {@code "-Infinity"} and read back by {@link #number(Object)}. Doubles are written with
+ * {@link Double#toString}, which reads back bit-identically.
  *
- * <p>Not a general-purpose JSON library: no streaming, inputs are held in memory. Stateless; thread-safe.
+ * <p>Not a general-purpose JSON library: no streaming, the text is built in memory. Stateless; thread-safe.
  */
 public final class Json {
 
@@ -24,21 +24,6 @@ public final class Json {
         StringBuilder out = new StringBuilder();
         write(value, out, 0);
         return out.append('\n').toString();
-    }
-
-    /**
-     * @param text a JSON document
-     * @return its value
-     * @throws IllegalArgumentException with the offset of the first syntax error
-     */
-    public static Object parse(String text) {
-        Parser parser = new Parser(text);
-        Object value = parser.value();
-        parser.skipSpace();
-        if (parser.pos != text.length()) {
-            throw parser.error("unexpected text after the document");
-        }
-        return value;
     }
 
     /**
@@ -61,7 +46,7 @@ public final class Json {
         throw new IllegalArgumentException("expected a number, found " + describe(value));
     }
 
-    /** @return a short description of a parsed value's type, for error messages */
+    /** @return a short description of a parsed value's type, for error messages (long strings cut to 60 characters) */
     public static String describe(Object value) {
         if (value == null) {
             return "null";
@@ -72,7 +57,10 @@ public final class Json {
         if (value instanceof List) {
             return "an array";
         }
-        return value instanceof String ? "the string \"" + value + "\"" : value.toString();
+        if (value instanceof String s) {
+            return "the string \"" + (s.length() <= 60 ? s : s.substring(0, 60) + "…") + "\"";
+        }
+        return value.toString();
     }
 
     private static void write(Object value, StringBuilder out, int depth) {
@@ -156,162 +144,5 @@ public final class Json {
             }
         }
         out.append('"');
-    }
-
-    private static final class Parser {
-        private final String text;
-        private int pos;
-
-        Parser(String text) {
-            this.text = text;
-        }
-
-        Object value() {
-            skipSpace();
-            if (pos >= text.length()) {
-                throw error("unexpected end of input");
-            }
-            char c = text.charAt(pos);
-            return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                default -> number();
-            };
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            pos++;
-            skipSpace();
-            if (peek('}')) {
-                pos++;
-                return map;
-            }
-            while (true) {
-                skipSpace();
-                if (!peek('"')) {
-                    throw error("expected a quoted key");
-                }
-                String key = string();
-                skipSpace();
-                expect(':');
-                map.put(key, value());
-                skipSpace();
-                if (peek(',')) {
-                    pos++;
-                } else {
-                    expect('}');
-                    return map;
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> list = new ArrayList<>();
-            pos++;
-            skipSpace();
-            if (peek(']')) {
-                pos++;
-                return list;
-            }
-            while (true) {
-                list.add(value());
-                skipSpace();
-                if (peek(',')) {
-                    pos++;
-                } else {
-                    expect(']');
-                    return list;
-                }
-            }
-        }
-
-        private String string() {
-            pos++;
-            StringBuilder s = new StringBuilder();
-            while (pos < text.length()) {
-                char c = text.charAt(pos++);
-                if (c == '"') {
-                    return s.toString();
-                }
-                if (c != '\\') {
-                    s.append(c);
-                    continue;
-                }
-                if (pos >= text.length()) {
-                    break;
-                }
-                char e = text.charAt(pos++);
-                switch (e) {
-                    case 'n' -> s.append('\n');
-                    case 'r' -> s.append('\r');
-                    case 't' -> s.append('\t');
-                    case 'b' -> s.append('\b');
-                    case 'f' -> s.append('\f');
-                    case 'u' -> {
-                        if (pos + 4 > text.length()) {
-                            throw error("truncated \\u escape");
-                        }
-                        s.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        pos += 4;
-                    }
-                    default -> s.append(e);
-                }
-            }
-            throw error("unterminated string");
-        }
-
-        private Object number() {
-            int start = pos;
-            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
-            }
-            String token = text.substring(start, pos);
-            if (token.isEmpty()) {
-                throw error("unexpected character '" + text.charAt(pos) + "'");
-            }
-            try {
-                if (token.indexOf('.') < 0 && token.indexOf('e') < 0 && token.indexOf('E') < 0) {
-                    return Long.parseLong(token);
-                }
-                return Double.parseDouble(token);
-            } catch (NumberFormatException e) {
-                pos = start;
-                throw error("malformed number '" + token + "'");
-            }
-        }
-
-        private Object literal(String word, Object value) {
-            if (!text.startsWith(word, pos)) {
-                throw error("unexpected token");
-            }
-            pos += word.length();
-            return value;
-        }
-
-        void skipSpace() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        private boolean peek(char c) {
-            return pos < text.length() && text.charAt(pos) == c;
-        }
-
-        private void expect(char c) {
-            if (!peek(c)) {
-                throw error("expected '" + c + "'");
-            }
-            pos++;
-        }
-
-        IllegalArgumentException error(String message) {
-            return new IllegalArgumentException("malformed JSON at character " + pos + ": " + message);
-        }
     }
 }

@@ -17,6 +17,9 @@ import org.moevoprune.api.DataSplit;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.core.internal.Json;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
+import org.moevoprune.core.io.literal.Utf8;
 
 /**
  * A folder of computed features, so that the features of a data set are computed once per backbone and data. Any
@@ -125,7 +128,7 @@ public final class FeatureCache {
             if (!hasNpy || !hasJson) {
                 throw new IOException("only " + (hasNpy ? npy : json) + " exists");
             }
-            Map<?, ?> meta = (Map<?, ?>) Json.parse(Files.readString(json));
+            Map<?, ?> meta = (Map<?, ?>) Literals.parse(Utf8.read(json), LiteralDialect.JSON);
             require(FORMAT.equals(meta.get("format")), "unknown format " + meta.get("format"));
             require(key.backboneId().equals(meta.get("backbone")) && key.split().name().equals(meta.get("split"))
                     && key.fingerprint().equals(meta.get("fingerprint")), "its key differs");

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
+import org.moevoprune.core.io.literal.MalformedTextException;
+import org.moevoprune.core.io.literal.Utf8;
 
 /**
  * The header of a NumPy {@code .npy} file, format versions 1.0, 2.0 and 3.0: the magic string {@code \x93NUMPY},
@@ -62,8 +65,21 @@ final class NpyHeader {
         }
         ByteBuffer header = ByteBuffer.allocate((int) headerBytes);
         Inputs.readFully(channel, header, file, ".npy header");
-        Charset charset = major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-        return parse(file, new String(header.array(), charset), channel.position());
+        return parse(file, text(header.array(), major, file), channel.position());
+    }
+
+    /** Latin-1 in versions 1.0 and 2.0, UTF-8 in 3.0 (strictly: invalid bytes are reported, not replaced). */
+    private static String text(byte[] header, int major, Path file) throws FeatureFileException {
+        if (major != 3) {
+            return new String(header, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return Utf8.decode(header, 0, header.length, "the .npy header");
+        } catch (MalformedTextException e) {
+            throw new FeatureFileException(file, "the .npy header " + e.reason() + " (counted from the header's "
+                    + "first byte, byte " + (MAGIC.length + 6) + " of the file): save the array again with "
+                    + "numpy.save", e);
+        }
     }
 
     private static void checkMagic(byte[] prefix, Path file) throws FeatureFileException {
@@ -82,7 +98,7 @@ final class NpyHeader {
     private static NpyHeader parse(Path file, String text, long dataOffset) throws FeatureFileException {
         Object literal;
         try {
-            literal = PythonLiteral.parse(text);
+            literal = Literals.parse(text, LiteralDialect.PYTHON);
         } catch (IllegalArgumentException e) {
             throw new FeatureFileException(file, "the .npy header " + quote(text) + " is not a Python dict: "
                     + e.getMessage() + "; save the array again with numpy.save", e);
@@ -92,9 +108,13 @@ final class NpyHeader {
                     + "the array again with numpy.save");
         }
         Object descr = require(dict, "descr", file, text);
-        if (!(descr instanceof String)) {
+        if (descr instanceof List) {
             throw new FeatureFileException(file, "the array has a structured dtype " + descr + ": only plain numeric "
                     + "arrays are supported; save the features as one float32 array");
+        }
+        if (!(descr instanceof String)) {
+            throw new FeatureFileException(file, "'descr' in the .npy header " + quote(text) + " is not a dtype "
+                    + "string: save the array again with numpy.save");
         }
         Object fortran = require(dict, "fortran_order", file, text);
         if (!(fortran instanceof Boolean)) {
@@ -119,12 +139,11 @@ final class NpyHeader {
     }
 
     private static Object require(Map<?, ?> dict, String key, Path file, String text) throws FeatureFileException {
-        Object value = dict.get(key);
-        if (value == null) {
+        if (!dict.containsKey(key)) {
             throw new FeatureFileException(file, "the .npy header " + quote(text) + " has no '" + key + "' entry: "
                     + "save the array again with numpy.save");
         }
-        return value;
+        return dict.get(key);
     }
 
     /** @return the number of dimensions */

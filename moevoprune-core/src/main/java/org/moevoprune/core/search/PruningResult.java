@@ -175,7 +175,7 @@ public final class PruningResult {
 
     /**
      * The super-Pareto front of several runs: the non-dominated set of the union of their fronts, equal objective
-     * vectors once (METHOD §5).
+     * vectors once (docs/METHOD.md §5).
      *
      * @param results runs over the same objectives
      * @return the super front

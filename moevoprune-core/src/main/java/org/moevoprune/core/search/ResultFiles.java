@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +17,10 @@ import org.moevoprune.api.Objective;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.core.internal.Json;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
+import org.moevoprune.core.io.literal.MalformedTextException;
+import org.moevoprune.core.io.literal.Utf8;
 
 /**
  * Saves and loads search results in documented, versioned formats (format version {@value #VERSION}); every file
@@ -45,6 +48,10 @@ import org.moevoprune.core.internal.Json;
  * trainingSeed, training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss, stoppedEarly, diverged}),
  * {@code nanos, mask}). {@link #readJson(Path)} reads it back into a {@link PruningResult} whose heads must be
  * retrained from the data (the weights are not stored here).
+ *
+ * <p>Both readers decode strict UTF-8 and the JSON reader is strict RFC 8259 JSON nested at most
+ * {@value org.moevoprune.core.io.literal.Literals#MAX_DEPTH} levels ({@link Literals}): a damaged file is refused
+ * with its name and the byte offset, or line and column, of the damage.
  */
 public final class ResultFiles {
 
@@ -123,7 +130,7 @@ public final class ResultFiles {
      * @throws IllegalArgumentException if the file is not in this format; the message names the line
      */
     public static List<Evaluation> readCsv(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = text(file);
         try (BufferedReader in = new BufferedReader(new StringReader(text))) {
             String header = in.readLine();
             if (header == null) {
@@ -221,10 +228,20 @@ public final class ResultFiles {
      *     the bad field
      */
     public static PruningResult readJson(Path file) throws IOException {
+        String text = text(file);
         try {
-            return decode(Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
+            return decode(Literals.parse(text, LiteralDialect.JSON));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + " is not a readable moevoprune result: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a result file as UTF-8; bytes that are not UTF-8 make it malformed content, not unreadable. */
+    private static String text(Path file) throws IOException {
+        try {
+            return Utf8.read(file);
+        } catch (MalformedTextException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; it is not a moevoprune result file", e);
         }
     }
 

@@ -2,7 +2,6 @@ package org.moevoprune.core.search;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +10,10 @@ import java.util.Map;
 import org.moevoprune.api.Objective;
 import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.core.internal.Json;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
+import org.moevoprune.core.io.literal.MalformedTextException;
+import org.moevoprune.core.io.literal.Utf8;
 
 /**
  * The complete state of a run, written atomically as versioned JSON ({@value #FORMAT} version {@value #VERSION})
@@ -65,11 +68,11 @@ final class SearchCheckpoint {
     }
 
     static State read(Path file, int run, SearchSettings expected, Pruner pruner) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
-            return decode(Json.parse(text), run, expected, pruner);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("checkpoint " + file + " cannot be resumed: " + e.getMessage()
+            return decode(Literals.parse(Utf8.read(file), LiteralDialect.JSON), run, expected, pruner);
+        } catch (IllegalArgumentException | MalformedTextException e) {
+            String problem = e instanceof MalformedTextException m ? "it " + m.reason() : e.getMessage();
+            throw new IllegalArgumentException("checkpoint " + file + " cannot be resumed: " + problem
                     + ". Nothing was overwritten; to start afresh, delete it or choose another directory", e);
         }
     }

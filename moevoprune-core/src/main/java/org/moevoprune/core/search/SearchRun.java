@@ -23,7 +23,7 @@ import org.moevoprune.api.TrainingRandom;
 import org.moevoprune.core.objective.EvaluationContexts;
 
 /**
- * One NSGA-II run (METHOD §4): random-density initial population, then steps of binary tournaments, uniform
+ * One NSGA-II run (docs/METHOD.md §4): random-density initial population, then steps of binary tournaments, uniform
  * crossover, bit-flip mutation, evaluation through the cache, and replacement of parents + offspring by
  * non-domination rank and crowding distance. Written here rather than with Jenetics' engine and selectors because
  * the reference's steady-state replacement, budget accounting, evaluation cache and resumable state have no exact

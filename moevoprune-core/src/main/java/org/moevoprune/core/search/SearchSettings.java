@@ -5,7 +5,7 @@ import org.moevoprune.api.TrainingSettings;
 
 /**
  * The settings of one search, all reproducible from these values and the data: the reference preset is
- * {@link #reference(long)} (METHOD §4).
+ * {@link #reference(long)} (docs/METHOD.md §4).
  *
  * @param populationSize μ, the population size (reference 30)
  * @param evaluations the evaluation budget, initial population included (reference 200)

@@ -12,8 +12,8 @@ import java.util.random.RandomGenerator;
 import org.moevoprune.api.FeatureMask;
 
 /**
- * The variation operators of the reference search (METHOD §4), on Jenetics {@link BitChromosome}s, always with an
- * explicitly passed random generator (never Jenetics' global one outside a scoped call):
+ * The variation operators of the reference search (docs/METHOD.md §4), on Jenetics {@link BitChromosome}s, always
+ * with an explicitly passed random generator (never Jenetics' global one outside a scoped call):
  *
  * <ul>
  *   <li>random-density initialisation: draw {@code p ~ U(0, 1)}, set {@code round(p · F)} distinct random bits;</li>

@@ -24,7 +24,8 @@ import org.moevoprune.core.ensemble.Ensembles;
 import org.moevoprune.core.ensemble.VotingClassifier;
 import org.moevoprune.core.ensemble.VotingRule;
 import org.moevoprune.core.head.JavaSparseHead;
-import org.moevoprune.core.internal.Json;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
 import org.moevoprune.core.search.Evaluation;
 import org.moevoprune.core.search.PruningResult;
 import org.moevoprune.core.testing.SmallRuns;
@@ -94,7 +95,8 @@ class CompactModelsTest {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int headerLength = b.getInt(8);
         assertEquals(0, (12 + headerLength) % 16, "data start aligned to 16");
-        Map<?, ?> header = (Map<?, ?>) Json.parse(new String(bytes, 12, headerLength, StandardCharsets.UTF_8));
+        Map<?, ?> header = (Map<?, ?>) Literals.parse(new String(bytes, 12, headerLength, StandardCharsets.UTF_8),
+                LiteralDialect.JSON);
         assertEquals("moevoprune.compact", header.get("format"));
         assertEquals(1L, header.get("version"));
         assertEquals(48L, header.get("featureCount"));
@@ -148,6 +150,19 @@ class CompactModelsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompactModels.load(file));
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("export the model again"), e.getMessage());
+    }
+
+    @Test
+    void hostileHeadersAreRefusedWithTheirPosition() {
+        byte[] good = CompactModels.toBytes(trained(1, 2, 3), null);
+        int length = ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
+        byte[] deep = good.clone();
+        byte[] brackets = "[".repeat(length).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(brackets, 0, deep, 12, length);
+        assertMessage(deep, "the header is not valid JSON: malformed JSON at line 1, column 513: more than 512 nested");
+        byte[] latin1 = good.clone();
+        latin1[14] = (byte) 0xFF;
+        assertMessage(latin1, "the header is not valid UTF-8: byte 0xff at byte offset 14");
     }
 
     @Test

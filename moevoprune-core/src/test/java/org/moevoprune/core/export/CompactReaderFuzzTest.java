@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
@@ -61,8 +63,8 @@ class CompactReaderFuzzTest {
     /** The seed's header with the data size and CRC of {@code data}, so that only the data is damaged. */
     @SuppressWarnings("unchecked")
     private static byte[] withData(byte[] seedFile, byte[] data) {
-        Map<String, Object> header = (Map<String, Object>) Json.parse(
-                new String(header(seedFile), StandardCharsets.UTF_8));
+        Map<String, Object> header = (Map<String, Object>) Literals.parse(
+                new String(header(seedFile), StandardCharsets.UTF_8), LiteralDialect.JSON);
         CRC32 crc = new CRC32();
         crc.update(data);
         header.put("dataBytes", (long) data.length);

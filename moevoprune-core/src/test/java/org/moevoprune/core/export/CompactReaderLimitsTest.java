@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.TrainedHead;
@@ -47,8 +49,9 @@ class CompactReaderLimitsTest {
     @SuppressWarnings("unchecked")
     static byte[] withHeader(byte[] file, Consumer<Map<String, Object>> edit) {
         int length = ByteBuffer.wrap(file, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        Map<String, Object> header = (Map<String, Object>) Json.parse(
-                new String(file, CompactWriter.PREAMBLE, length, StandardCharsets.UTF_8).strip());
+        Map<String, Object> header = (Map<String, Object>) Literals.parse(
+                new String(file, CompactWriter.PREAMBLE, length, StandardCharsets.UTF_8).strip(),
+                LiteralDialect.JSON);
         edit.accept(header);
         byte[] json = Json.write(header).getBytes(StandardCharsets.UTF_8);
         byte[] data = Arrays.copyOfRange(file, CompactWriter.PREAMBLE + length, file.length);

@@ -264,6 +264,20 @@ class FeatureFilesNpyTest {
     }
 
     @Test
+    void hostileHeadersFailWithTheFileNameInsteadOfOverflowingTheStack() throws IOException {
+        malformedFeatures(npy("deep.npy", file(1, "[".repeat(3000), new byte[0])), "is not a Python dict",
+                "more than 512 nested levels", "line 1, column 513");
+        malformedFeatures(npy("none.npy", file(1, "{'descr': None, 'fortran_order': False, 'shape': (2, 3)}",
+                new byte[24])), "'descr'", "is not a dtype string");
+        malformedFeatures(npy("big.npy", file(1, "{'descr': '<f4', 'fortran_order': False, 'shape': "
+                + "(99999999999999999999, 3)}", new byte[24])), "does not fit in 64 bits");
+        byte[] latin1 = file(3, dict("<f4", false, "(2, 3)"), floats(LITTLE_ENDIAN, C_ORDER));
+        latin1[14] = (byte) 0xE9;
+        malformedFeatures(npy("v3.npy", latin1), "not valid UTF-8", "byte 0xe9 at byte offset 2",
+                "byte 12 of the file");
+    }
+
+    @Test
     void missingFileNamesThePath() {
         Path missing = dir.resolve("absent.npy");
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> FeatureFiles.readNpyFeatures(missing));

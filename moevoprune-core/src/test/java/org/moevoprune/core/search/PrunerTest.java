@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +110,18 @@ class PrunerTest {
                 () -> small(6).evaluations(20).checkpoints(dir, 1).resume(true).build().run());
         assertTrue(corrupt.getMessage().contains("malformed JSON"), corrupt.getMessage());
         assertEquals(saved.substring(0, saved.length() / 2), Files.readString(checkpoint));
+        Files.writeString(checkpoint, "{\"a\":".repeat(3000));
+        IllegalArgumentException deep = assertThrows(IllegalArgumentException.class,
+                () -> small(6).evaluations(20).checkpoints(dir, 1).resume(true).build().run());
+        assertTrue(deep.getMessage().startsWith("checkpoint " + checkpoint + " cannot be resumed: malformed JSON at "
+                + "line 1, column 2561: more than 512 nested levels"), deep.getMessage());
+        byte[] latin1 = saved.replace("\"format\"", "\"f\u00f6rmat\"").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(checkpoint, latin1);
+        IllegalArgumentException encoding = assertThrows(IllegalArgumentException.class,
+                () -> small(6).evaluations(20).checkpoints(dir, 1).resume(true).build().run());
+        assertTrue(encoding.getMessage().startsWith("checkpoint " + checkpoint + " cannot be resumed: it is not valid "
+                + "UTF-8: byte 0xf6 at byte offset "), encoding.getMessage());
+        assertArrayEquals(latin1, Files.readAllBytes(checkpoint));
     }
 
     @Test

@@ -80,4 +80,24 @@ class ResultFilesTest {
         IllegalArgumentException j = assertThrows(IllegalArgumentException.class, () -> ResultFiles.readJson(json));
         assertTrue(j.getMessage().contains("moevoprune.result"), j.getMessage());
     }
+
+    @Test
+    void hostileFilesAreRefusedWithTheFileNameAndThePosition(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("front.json");
+        Files.writeString(json, "[".repeat(3000));
+        IllegalArgumentException deep = assertThrows(IllegalArgumentException.class, () -> ResultFiles.readJson(json));
+        assertTrue(deep.getMessage().startsWith(json + " is not a readable moevoprune result: malformed JSON at line 1, "
+                + "column 513: more than 512 nested levels"), deep.getMessage());
+        Files.write(json, new byte[] {'{', '"', 'a', '"', ':', ' ', '"', (byte) 0xE9, '"', '}'});
+        IllegalArgumentException latin1 = assertThrows(IllegalArgumentException.class,
+                () -> ResultFiles.readJson(json));
+        assertTrue(latin1.getMessage().startsWith(json + " is not valid UTF-8: byte 0xe9 at byte offset 7"),
+                latin1.getMessage());
+        Path csv = dir.resolve("front.csv");
+        Files.write(csv, new byte[] {'r', 'u', 'n', (byte) 0xC3});
+        IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
+                () -> ResultFiles.readCsv(csv));
+        assertTrue(truncated.getMessage().startsWith(csv + " is not valid UTF-8: byte 0xc3 at byte offset 3"),
+                truncated.getMessage());
+    }
 }

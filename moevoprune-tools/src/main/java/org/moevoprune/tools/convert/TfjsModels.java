@@ -1,7 +1,6 @@
 package org.moevoprune.tools.convert;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -9,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.moevoprune.core.io.literal.LiteralDialect;
+import org.moevoprune.core.io.literal.Literals;
+import org.moevoprune.core.io.literal.Utf8;
 
 /**
  * Reads TensorFlow.js <em>layers</em> models: a {@code model.json} (or a {@code model.min.js}/{@code model.js}
@@ -72,14 +74,15 @@ public final class TfjsModels {
 
     /** Parses the top-level object of a {@code model.json} or of the JS module wrapping it. */
     static Map<String, Object> parseModelFile(Path modelFile) throws IOException {
-        String text = Files.readString(modelFile, StandardCharsets.UTF_8);
+        String text = Utf8.read(modelFile);
         int start = objectStart(text);
         if (start < 0) {
             throw new TfjsFormatException(modelFile, "no object with a 'modelTopology' key found: this is not a "
                     + "TensorFlow.js layers model (a graph model has no Keras topology and cannot be converted)");
         }
         try {
-            return ConfigValues.map(JsLiteral.parse(text, start).value(), "the model object");
+            return ConfigValues.map(Literals.parsePrefix(text, start, LiteralDialect.JAVASCRIPT).value(),
+                    "the model object");
         } catch (IllegalArgumentException e) {
             throw new TfjsFormatException(modelFile, e.getMessage(), e);
         }

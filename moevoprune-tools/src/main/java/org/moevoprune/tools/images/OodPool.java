@@ -8,7 +8,7 @@ import org.moevoprune.onnx.images.ImageSet;
 import org.moevoprune.onnx.images.RasterImage;
 
 /**
- * The out-of-distribution pool of MO-EvoPruneDeepTL (Poyatos et al., 2023, §3 of METHOD.md): as many OoD images as
+ * The out-of-distribution pool of MO-EvoPruneDeepTL (Poyatos et al., 2023; docs/METHOD.md §3): as many OoD images as
  * evaluation images, drawn evenly from the other data sets and evenly over each one's classes, taking the first
  * images of each class. The pool is a pure function of its inputs, so every evaluation sees the same pool.
  *

@@ -46,7 +46,7 @@ public final class GoldenFeatures {
      * @throws IOException if a model cannot be read or a file written
      */
     public static void main(String[] args) throws IOException {
-        Path out = Path.of(args[0]).resolve("org/moevoprune/onnx/convert");
+        Path out = Path.of(args[0]).resolve("org/moevoprune/tools/convert");
         java.nio.file.Files.createDirectories(out);
         for (Object[] file : FILES) {
             String name = (String) file[0];

@@ -122,6 +122,20 @@ class TfjsModelsTest {
     }
 
     @Test
+    void hostileModelFilesAreNamedWithThePosition() throws IOException {
+        writeModel(TOPOLOGY, MANIFEST, weightBytes(), 5);
+        Path model = dir.resolve("model.min.js");
+        Files.writeString(model, "module.exports={modelTopology:" + "[".repeat(3000));
+        TfjsFormatException deep = assertThrows(TfjsFormatException.class, () -> TfjsModels.read(dir));
+        assertTrue(deep.getMessage().contains("model.min.js") && deep.getMessage().contains("line 1, column 542")
+                && deep.getMessage().contains("more than 512 nested levels"), deep.getMessage());
+        Files.write(model, new byte[] {'{', 'a', ':', '"', (byte) 0x80, '"', '}'});
+        IOException encoding = assertThrows(IOException.class, () -> TfjsModels.read(dir));
+        assertTrue(encoding.getMessage().contains("model.min.js is not valid UTF-8: byte 0x80 at byte offset 4"),
+                encoding.getMessage());
+    }
+
+    @Test
     void unsupportedQuantisationIsExplained() throws IOException {
         writeModel(TOPOLOGY, MANIFEST.replace("dtype:\"uint8\"", "dtype:\"float16\""), weightBytes(), 5);
         TfjsFormatException e = assertThrows(TfjsFormatException.class, () -> TfjsModels.read(dir));
