@@ -89,6 +89,33 @@ final class Arguments {
         }
     }
 
+    /**
+     * @param name the option
+     * @param fallback the value when the option is absent (not checked)
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @param why why {@code max} is the limit, shown in the message
+     * @return the value
+     * @throws UsageException if the value is not an integer in {@code [min, max]}
+     */
+    int integer(String name, int fallback, int min, int max, String why) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        long n;
+        try {
+            n = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            n = Long.MIN_VALUE;
+        }
+        if (n < min || n > max) {
+            throw new UsageException(name + " must be an integer in " + min + ".." + max + " (" + why + "), got '"
+                    + v + "'");
+        }
+        return (int) n;
+    }
+
     long longValue(String name, long fallback) throws UsageException {
         String v = values.get(name);
         if (v == null) {

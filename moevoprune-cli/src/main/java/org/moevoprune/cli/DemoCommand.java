@@ -100,7 +100,13 @@ final class DemoCommand {
             return 0;
         }
         Settings s = Settings.of(a);
-        Path dir = Files.createDirectories(Path.of(a.string("--out", "demo-results")));
+        Path dir = Path.of(a.string("--out", "demo-results"));
+        try (OutputLock lock = OutputLock.acquire(dir, "--out")) {
+            return demo(a, s, dir, args);
+        }
+    }
+
+    private int demo(Arguments a, Settings s, Path dir, List<String> args) throws UsageException, IOException {
         out.println("moevoprune demo: " + s);
         DataPackages packages = DataPackages.standard();
 
@@ -295,7 +301,8 @@ final class DemoCommand {
             s.evaluations = a.integer("--evaluations", 200, 2);
             s.epochs = a.integer("--epochs", reference ? 600 : 30, 1);
             s.runs = a.integer("--runs", reference ? 10 : 1, 1);
-            s.threads = a.integer("--threads", 2, 1);
+            int cpus = Runtime.getRuntime().availableProcessors();
+            s.threads = a.integer("--threads", 2, 1, 4 * cpus, "at most 4 x the " + cpus + " available processors");
             s.seed = a.longValue("--seed", 42);
             s.mode = PruneCommand.mode(a.string("--mode", "steady-state"));
             return s;

@@ -24,6 +24,9 @@ public final class Main {
             Options:
               --help    this text
               --version the library version
+
+            Exit status: 0 done, 1 failure (unreadable or inconsistent data, output directory in use, not enough
+            memory, unwritable output), 2 usage error (unknown command or option, bad value, missing file).
             """;
 
     private Main() {
@@ -74,6 +77,12 @@ public final class Main {
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException
                 | ProviderNotFoundException e) {
             err.println("moevoprune: " + oneLine(e));
+            return 1;
+        } catch (OutOfMemoryError e) {
+            long heap = Runtime.getRuntime().maxMemory();
+            err.println("moevoprune: out of memory (heap limit " + MemoryNeed.mib(heap) + "): "
+                    + MemoryNeed.howToGive(MemoryNeed.xmx(2 * heap)) + ", and rerun with --resume to keep what was "
+                    + "computed");
             return 1;
         }
     }

@@ -2,15 +2,13 @@ package org.moevoprune.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.moevoprune.api.DataSplit;
+import java.util.function.LongSupplier;
+import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.Objective;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
@@ -18,12 +16,11 @@ import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.io.FeatureFileBackbone;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
-import org.moevoprune.core.result.Evaluation;
-import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.PruningResult;
-import org.moevoprune.core.result.ResultFiles;
 import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.search.Pruner;
+import org.moevoprune.core.search.SearchData;
+import org.moevoprune.core.search.SearchListener;
 
 /** {@code moevoprune prune}: the search on feature files, with results written to a directory. */
 final class PruneCommand {
@@ -51,7 +48,7 @@ final class PruneCommand {
               --offspring N           offspring per step/generation (2 steady-state, population otherwise)
               --seed N                seed of every random choice; same seed, same result (42)
               --runs N                independent runs with derived seeds, combined into a super front (1)
-              --threads N             offspring evaluated at once (1)
+              --threads N             offspring evaluated at once, 1 to 4 x the available processors (1)
               --count-cache-hits      let re-proposed masks spend budget, as the reference did
               --objectives LIST       comma-separated objective ids (accuracy,active-fraction,auroc);
                                       also parameter-fraction, aupr, fpr95, or ids of objective plugins
@@ -60,7 +57,7 @@ final class PruneCommand {
 
             Head training (defaults: the reference's Keras settings):
               --epochs N              epoch cap (600)
-              --batch-size N          (32)
+              --batch-size N          (32; at most the training samples N; the default is cut to N when N < 32)
               --learning-rate X       (0.001)
               --hidden N              hidden units (512)
               --patience N            early-stopping patience on the training loss (10)
@@ -70,6 +67,7 @@ final class PruneCommand {
               --resume                continue from the checkpoints in --out (same data and options)
               --checkpoint-every N    steps between checkpoints (1)
               --quiet                 no progress bar
+              --skip-memory-check     start even if the heap (-Xmx) is below the run's estimated need
               --help                  this text
 
             Writes DIR/front.csv (columns run,<objectives>,active_count,feature_count,training_seed,epochs,mask),
@@ -80,6 +78,15 @@ final class PruneCommand {
             DIR/report.html: a self-contained page with the front, the hypervolume by step, the ensembles, the
             most frequent features and the settings, that opens offline in any browser.
             Tip: run java with --add-modules jdk.incubator.vector for the several times faster Vector API head kernel.
+
+            Checks before the search: every file exists and is a file; every test label occurs among the training
+            labels; at most 65536 classes; enough Java heap for the data and settings (the estimate is printed
+            with the -Xmx to give; out of memory later says the same and what was kept). One run at a time per
+            --out: the directory is locked (DIR/.moevoprune.lock, released by the system when the run ends however
+            it ends), and a second run with the same --out is refused naming the holder.
+
+            Exit status: 0 done, 1 failure (unreadable or inconsistent data, --out in use, not enough memory,
+            unwritable output), 2 usage error (unknown or bad option, missing file).
             """;
 
     private static final Set<String> OPTIONS = Set.of("--train", "--train-labels", "--test", "--test-labels",
@@ -87,14 +94,29 @@ final class PruneCommand {
             "--threads", "--objectives", "--temperature", "--head", "--epochs", "--batch-size", "--learning-rate",
             "--hidden", "--patience", "--out", "--checkpoint-every");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
-            "--help");
+            "--skip-memory-check", "--help");
 
     private final PrintStream out;
     private final PrintStream err;
+    private final LongSupplier maxHeap;
+    private final SearchListener probe;
+    private MemoryNeed need;
+    private MemoryNeed.Stage stage = MemoryNeed.Stage.READING;
+    private long inputBytes;
 
     PruneCommand(PrintStream out, PrintStream err) {
+        this(out, err, () -> Runtime.getRuntime().maxMemory(), null);
+    }
+
+    /**
+     * @param maxHeap the heap limit the memory check compares with (tests pretend small heaps)
+     * @param probe an extra search listener, or {@code null} (tests fail runs at chosen steps)
+     */
+    PruneCommand(PrintStream out, PrintStream err, LongSupplier maxHeap, SearchListener probe) {
         this.out = out;
         this.err = err;
+        this.maxHeap = maxHeap;
+        this.probe = probe;
     }
 
     int run(List<String> args) throws UsageException, IOException {
@@ -104,33 +126,61 @@ final class PruneCommand {
             return 0;
         }
         Path dir = Path.of(a.required("--out", "the directory for results"));
+        Inputs inputs = Inputs.of(a);
+        inputBytes = inputs.bytes();
         int runs = a.integer("--runs", 1, 1);
-        Pruner pruner = pruner(a, dir, runs);
+        int cpus = Runtime.getRuntime().availableProcessors();
+        int threads = a.integer("--threads", 1, 1, 4 * cpus, "at most 4 x the " + cpus + " available processors");
+        try (OutputLock lock = OutputLock.acquire(dir, "--out")) {
+            return execute(a, inputs, dir, runs, threads, args);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalStateException(MemoryNeed.outOfMemory(need, stage, inputBytes, maxHeap.getAsLong(),
+                    dir));
+        }
+    }
+
+    /** The search and its output; its frame, which holds the data, is gone when {@link #run} handles an OOM. */
+    private int execute(Arguments a, Inputs inputs, Path dir, int runs, int threads, List<String> args)
+            throws UsageException, IOException {
+        Pruner pruner = pruner(a, inputs, dir, runs, threads);
+        check(a, inputs, pruner, runs, threads);
+        stage = MemoryNeed.Stage.SEARCH;
         long t0 = System.nanoTime();
         List<PruningResult> results = runs == 1 ? List.of(pruner.run()) : pruner.runs(runs);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+        stage = MemoryNeed.Stage.RESULTS;
         FrontOutput.write(dir, results);
+        stage = MemoryNeed.Stage.REPORT;
         FrontOutput.print(out, results, seconds, dir);
         RunReport.write(out, pruner, results, dir, a.number("--temperature", 1000, Double.MIN_VALUE,
                 Double.MAX_VALUE), args);
         return 0;
     }
 
-    private Pruner pruner(Arguments a, Path dir, int runs) throws UsageException {
-        FeatureFileBackbone.Builder data = FeatureFileBackbone.builder().id("features");
-        split(a, data, DataSplit.TRAIN, "--train", "the training features");
-        split(a, data, DataSplit.TEST, "--test", "the evaluation features");
-        Path ood = a.path("--ood");
-        if (ood != null) {
-            requireFile(ood, "--ood");
-            if (a.has("--ood-no-labels")) {
-                data.unlabelledSplit(DataSplit.OOD, ood);
-            } else {
-                data.split(DataSplit.OOD, ood);
-            }
+    /** The checks of the loaded data against each other, the options and the heap. */
+    private void check(Arguments a, Inputs inputs, Pruner pruner, int runs, int threads) throws UsageException {
+        SearchData data = pruner.data();
+        ClassLabels train = data.train().labels();
+        ClassLabels test = data.evaluation().labels();
+        DataChecks.classCount(train, inputs.trainLabels(), test, inputs.testLabels());
+        DataChecks.testLabelsSeenInTraining(train, inputs.trainLabels(), test, inputs.testLabels());
+        DataChecks.batchSize(a.has("--batch-size") ? pruner.settings().training().batchSize() : null,
+                data.train().size(), inputs.train());
+        need = new MemoryNeed(data.train().size(), data.evaluation().size(), data.ood() == null ? 0
+                : data.ood().rows(), data.featureCount(), train.classCount(),
+                pruner.settings().training().hiddenUnits(), runs * pruner.settings().populationSize()
+                + pruner.settings().offspring(), Math.min(threads, pruner.settings().offspring()));
+        long heap = maxHeap.getAsLong();
+        if (!a.has("--skip-memory-check") && need.bytes() > heap) {
+            throw new IllegalStateException(need.refusal(heap));
         }
+    }
+
+    private Pruner pruner(Arguments a, Inputs inputs, Path dir, int runs, int threads) throws UsageException {
+        FeatureFileBackbone.Builder data = FeatureFileBackbone.builder().id("features");
+        inputs.addTo(data, a.has("--ood-no-labels"));
         if (a.has("--classes")) {
-            data.classCount(a.integer("--classes", 0, 1));
+            data.classCount(a.integer("--classes", 0, 1, DataChecks.MAX_CLASSES, "the most classes a head may have"));
         }
         TrainingSettings training = TrainingSettings.builder().maxEpochs(a.integer("--epochs", 600, 1))
                 .batchSize(a.integer("--batch-size", 32, 1))
@@ -141,7 +191,7 @@ final class PruneCommand {
                 .objectives(objectives(a)).mode(mode)
                 .populationSize(a.integer("--population", 30, 2))
                 .evaluations(a.integer("--evaluations", 200, 2))
-                .seed(a.longValue("--seed", 42)).threads(a.integer("--threads", 1, 1))
+                .seed(a.longValue("--seed", 42)).threads(threads)
                 .countCacheHits(a.has("--count-cache-hits"))
                 .checkpoints(dir, a.integer("--checkpoint-every", 1, 1)).resume(a.has("--resume"));
         if (a.has("--offspring")) {
@@ -153,29 +203,10 @@ final class PruneCommand {
         if (!a.has("--quiet")) {
             b.listener(new ConsoleProgress(err, System.console() != null, runs));
         }
+        if (probe != null) {
+            b.listener(probe);
+        }
         return b.build();
-    }
-
-    private static void split(Arguments a, FeatureFileBackbone.Builder data, DataSplit split, String option,
-            String what) throws UsageException {
-        Path file = Path.of(a.required(option, what));
-        requireFile(file, option);
-        Path labels = a.path(option + "-labels");
-        if (labels != null) {
-            requireFile(labels, option + "-labels");
-            data.split(split, file, labels);
-        } else if (file.toString().endsWith(".npy")) {
-            throw new UsageException(option + " " + file + " is an .npy feature file: give its labels with "
-                    + option + "-labels FILE");
-        } else {
-            data.split(split, file);
-        }
-    }
-
-    private static void requireFile(Path file, String option) throws UsageException {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(option + " " + file + ": no such file");
-        }
     }
 
     /** The {@code --mode} values; {@code reference} is the name the steady-state mode had before. */

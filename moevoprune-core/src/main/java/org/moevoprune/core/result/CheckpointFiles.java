@@ -23,20 +23,24 @@ import org.moevoprune.core.io.literal.Utf8;
  * Saves a run's {@link RunState} atomically as versioned JSON ({@value #FORMAT} version {@value #VERSION}) and reads
  * it back for resumption. The file holds {@code format, version, library, run, started} (ISO-8601; since version
  * 2), {@code data} (the data fingerprint), {@code featureCount, head} (provider id), {@code objectives, settings,
- * step, cacheHits, stalled, elapsedNanos}, {@code population} (history indices) and {@code history} (evaluation
- * objects as in {@link ResultFiles}).
+ * step, cacheHits, stalled, elapsedNanos}, {@code population} (history indices), {@code history} (evaluation
+ * objects as in {@link ResultFiles}) and {@code sha256} (since version 3: the SHA-256 of the rest, see
+ * {@link CheckpointChecks}).
  *
  * <p>Reading refuses — without touching any file — a checkpoint that is corrupt, of an unknown format version, or
  * of another search (other data, settings, seed, objectives or head provider), saying which and how to proceed.
- * Version 1 checkpoints (written before the steady-state mode was renamed from {@code REFERENCE} and before the start
- * time was recorded) resume too; the resumed run's start time is then that of its resumption. Stateless.
+ * Before a run resumes, the state is also validated semantically ({@link CheckpointChecks}: checksum, counters, the
+ * history's steps, masks, training seeds and objective values), so that a damaged or edited checkpoint is refused
+ * instead of silently changing the front. Version 1 checkpoints (written before the steady-state mode was renamed
+ * from {@code REFERENCE} and before the start time was recorded) and version 2 (before the checksum) resume too;
+ * a version 1 run's start time is then that of its resumption. Stateless.
  */
 public final class CheckpointFiles {
 
     /** The format name. */
     public static final String FORMAT = "moevoprune.checkpoint";
-    /** The format version written; versions 1 and 2 are read. */
-    public static final int VERSION = 2;
+    /** The format version written; versions 1 to 3 are read. */
+    public static final int VERSION = 3;
 
     /**
      * What a checkpoint must have been written for to be resumed.
@@ -45,8 +49,10 @@ public final class CheckpointFiles {
      * @param featureCount the number of features {@code F}
      * @param headId the sparse head provider's id
      * @param space the objectives
+     * @param evaluationRows the evaluation split's size (accuracies are whole numbers of its rows), 0 if unknown
      */
-    public record Identity(String dataFingerprint, int featureCount, String headId, ObjectiveSpace space) {
+    public record Identity(String dataFingerprint, int featureCount, String headId, ObjectiveSpace space,
+            int evaluationRows) {
 
         /** Checks the values are present. */
         public Identity {
@@ -56,6 +62,14 @@ public final class CheckpointFiles {
             if (featureCount < 1) {
                 throw new IllegalArgumentException("feature count must be ≥ 1, got " + featureCount);
             }
+            if (evaluationRows < 0) {
+                throw new IllegalArgumentException("evaluation rows must be ≥ 0, got " + evaluationRows);
+            }
+        }
+
+        /** An identity whose evaluation split's size is unknown. */
+        public Identity(String dataFingerprint, int featureCount, String headId, ObjectiveSpace space) {
+            this(dataFingerprint, featureCount, headId, space, 0);
         }
     }
 
@@ -90,6 +104,7 @@ public final class CheckpointFiles {
         List<Object> history = new ArrayList<>();
         state.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
         m.put("history", history);
+        CheckpointChecks.seal(m);
         byte[] bytes = Json.write(m).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
@@ -125,6 +140,9 @@ public final class CheckpointFiles {
             throw new IllegalArgumentException("it has format version " + version + "; this library reads versions 1 "
                     + "to " + VERSION + " (a newer moevoprune wrote it: resume it with that release)");
         }
+        if (version >= 3) {
+            CheckpointChecks.verifySeal((Map<?, ?>) json);
+        }
         require(f.integer("run") == run, "it belongs to run " + f.integer("run") + ", not run " + run);
         require(identity.dataFingerprint().equals(f.string("data")), "it was written for other data (fingerprint "
                 + f.string("data") + ", these data " + identity.dataFingerprint() + ")");
@@ -139,10 +157,12 @@ public final class CheckpointFiles {
                 + identity.space().ids());
         List<Evaluation> history = new ArrayList<>();
         List<?> entries = f.list("history");
+        long[] activeCounts = new long[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
-            Evaluation e = ResultCodec.evaluation(entries.get(i), ids, identity.featureCount(),
-                    "checkpoint.history[" + i + "]");
+            String where = "checkpoint.history[" + i + "]";
+            Evaluation e = ResultCodec.evaluation(entries.get(i), ids, identity.featureCount(), where);
             require(e.index() == i, "history entry " + i + " has index " + e.index());
+            activeCounts[i] = new ResultCodec.Fields(entries.get(i), where).longValue("activeCount");
             history.add(e);
         }
         List<Evaluation> population = new ArrayList<>();
@@ -153,8 +173,17 @@ public final class CheckpointFiles {
         }
         require(population.size() == expected.populationSize(), "its population has " + population.size()
                 + " members, expected " + expected.populationSize());
-        return new RunState(run, saved, started(f, version), f.integer("step"), population, history,
-                f.integer("cacheHits"), f.integer("stalled"), f.longValue("elapsedNanos"));
+        CheckpointChecks.counters(f.integer("step"), f.integer("cacheHits"), f.integer("stalled"),
+                f.longValue("elapsedNanos"));
+        RunState state;
+        try {
+            state = new RunState(run, saved, started(f, version), f.integer("step"), population, history,
+                    f.integer("cacheHits"), f.integer("stalled"), f.longValue("elapsedNanos"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("its state is inconsistent: " + e.getMessage(), e);
+        }
+        CheckpointChecks.validate(state, activeCounts, identity.space().objectives(), identity.evaluationRows());
+        return state;
     }
 
     /** Version 1 did not record the start: the resumed run then counts from now. */

@@ -176,7 +176,12 @@ public final class ResultFiles {
             if (header == null) {
                 throw new IllegalArgumentException(file + " is empty: expected a moevoprune front or history CSV");
             }
-            List<String> columns = CsvCells.split(header);
+            List<String> columns;
+            try {
+                columns = CsvCells.split(header);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + " line 1: " + e.getMessage(), e);
+            }
             Map<String, Integer> at = new HashMap<>();
             for (int i = 0; i < columns.size(); i++) {
                 at.put(columns.get(i), i);

@@ -177,11 +177,16 @@ public final class Pruner {
         return checkpointDirectory == null ? null : checkpointDirectory.resolve("checkpoint-run" + run + ".json");
     }
 
+    /** What a checkpoint of this search records and must match to be resumed. */
+    CheckpointFiles.Identity checkpointIdentity(long fingerprint) {
+        return new CheckpointFiles.Identity(Long.toHexString(fingerprint), data.featureCount(), head.id(), space,
+                data.evaluation().size());
+    }
+
     /** Executes run {@code r}: everything it needs is made here and handed to it. */
     private PruningResult runIndex(int r, Executor pool, long fingerprint) {
         SearchSettings runSettings = settings.withSeed(seedOf(r));
-        CheckpointFiles.Identity identity = new CheckpointFiles.Identity(Long.toHexString(fingerprint),
-                data.featureCount(), head.id(), space);
+        CheckpointFiles.Identity identity = checkpointIdentity(fingerprint);
         Path file = checkpointFile(r);
         RunState saved = null;
         if (resume && file != null && Files.exists(file)) {

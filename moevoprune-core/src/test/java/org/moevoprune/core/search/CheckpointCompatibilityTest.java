@@ -27,7 +27,7 @@ class CheckpointCompatibilityTest {
         PruningResult resumed = SeededRuns.builder().checkpoints(dir, 2).resume(true).build().run();
         RunAssertions.assertSameRun(uninterrupted, resumed);
         String rewritten = Files.readString(checkpoint);
-        assertTrue(rewritten.contains("\"version\": 2") && rewritten.contains("\"mode\": \"STEADY_STATE\""),
+        assertTrue(rewritten.contains("\"version\": 3") && rewritten.contains("\"mode\": \"STEADY_STATE\""),
                 "the last checkpoint is written in the current version");
     }
 
@@ -35,11 +35,11 @@ class CheckpointCompatibilityTest {
     void aCheckpointOfAnUnknownVersionIsRefusedAndLeftAlone(@TempDir Path dir) throws IOException {
         SeededRuns.builder().evaluations(12).checkpoints(dir, 1).build().run();
         Path checkpoint = dir.resolve("checkpoint-run0.json");
-        String future = Files.readString(checkpoint).replace("\"version\": 2", "\"version\": 3");
+        String future = Files.readString(checkpoint).replace("\"version\": 3", "\"version\": 4");
         Files.writeString(checkpoint, future);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SeededRuns.builder().evaluations(12).checkpoints(dir, 1).resume(true).build().run());
-        assertTrue(e.getMessage().contains("format version 3; this library reads versions 1 to 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version 4; this library reads versions 1 to 3"), e.getMessage());
         assertTrue(e.getMessage().contains("Nothing was overwritten"), e.getMessage());
         assertTrue(Files.readString(checkpoint).equals(future));
     }
