@@ -158,7 +158,11 @@ final class VectorKernel extends HeadKernel {
         }
     }
 
-    /** One vector of hidden units at a time, all classes accumulated in a register, one store. */
+    /**
+     * One vector of hidden units at a time, all classes accumulated in a register, one store. Writes {@code dz}
+     * panel-major, the layout {@link #hiddenUpdate} reads: the panel of units {@code hb … hb + width} holds its
+     * {@code rows × width} values row-major from index {@code hb · rows}.
+     */
     @Override
     void hiddenGradient(float[] dl, int rows, int c, float[] w2t, int h, float[] act, float[] dz) {
         int vh = h - h % L;
@@ -171,16 +175,22 @@ final class VectorKernel extends HeadKernel {
                     acc = FloatVector.fromArray(S, w2t, j * h + u).fma(FloatVector.broadcast(S, dl[lo + j]), acc);
                 }
                 FloatVector a = FloatVector.fromArray(S, act, ro + u);
-                acc.blend(0f, a.compare(VectorOperators.LE, 0f)).intoArray(dz, ro + u);
+                acc.blend(0f, a.compare(VectorOperators.LE, 0f)).intoArray(dz, panelIndex(u, r, rows, h));
             }
             for (int u = vh; u < h; u++) {
                 float s = 0f;
                 for (int j = 0; j < c; j++) {
                     s += dl[lo + j] * w2t[j * h + u];
                 }
-                dz[ro + u] = act[ro + u] > 0f ? s : 0f;
+                dz[panelIndex(u, r, rows, h)] = act[ro + u] > 0f ? s : 0f;
             }
         }
+    }
+
+    /** @return where unit {@code u} of row {@code r} sits in a panel-major {@code rows × h} array */
+    private static int panelIndex(int u, int r, int rows, int h) {
+        int hb = u - u % BLOCK;
+        return hb * rows + r * Math.min(BLOCK, h - hb) + u - hb;
     }
 
     /** One vector of hidden units per class at a time, summed over the batch in a register, one store. */
@@ -211,6 +221,7 @@ final class VectorKernel extends HeadKernel {
         }
     }
 
+    /** Full panels through {@link VectorUpdate} (gradient and step fused per register tile), the last one scalar. */
     @Override
     void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[][] panels, float[][] velocity,
             float lr, float mu, boolean nesterov, float[] scratch) {
@@ -218,76 +229,11 @@ final class VectorKernel extends HeadKernel {
             float[] w = panels[hb / BLOCK];
             float[] v = velocity[hb / BLOCK];
             if (h - hb < BLOCK) {
-                tail.update(x, rows, k, dz, h, hb, h - hb, w, v, lr, mu, nesterov, scratch);
-                continue;
-            }
-            int i = 0;
-            for (; i + 4 <= k; i += 4) {
-                gradient4(x, rows, k, dz, h, hb, i, scratch);
-                Sgd.step(w, v, i * BLOCK, scratch, 0, 4 * BLOCK, lr, mu, nesterov);
-            }
-            for (; i < k; i++) {
-                gradient1(x, rows, k, dz, h, hb, i, scratch);
-                Sgd.step(w, v, i * BLOCK, scratch, 0, BLOCK, lr, mu, nesterov);
+                tail.update(x, rows, k, dz, hb * rows, h - hb, w, v, lr, mu, nesterov, scratch);
+            } else {
+                VectorUpdate.panel(x, rows, k, dz, hb * rows, w, v, lr, mu, nesterov);
             }
         }
-    }
-
-    /**
-     * The gradient of four consecutive panel rows {@code i … i+3} into {@code g} ({@code 4 × BLOCK} floats). The
-     * SGD step that follows runs as plain loops ({@link Sgd#step}, which C2 vectorises): with the step's vector code
-     * in the same method, C2 ran out of inlining budget, left the vector operations un-intrinsified, and they
-     * allocated a temporary array per operation (measured: 2× slower training at k = 2048).
-     */
-    private static void gradient4(float[] x, int rows, int k, float[] dz, int h, int hb, int i, float[] g) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector b0 = a0;
-        FloatVector b1 = a0;
-        FloatVector c0 = a0;
-        FloatVector c1 = a0;
-        FloatVector d0 = a0;
-        FloatVector d1 = a0;
-        for (int r = 0; r < rows; r++) {
-            int dzo = r * h + hb;
-            FloatVector g0 = FloatVector.fromArray(S, dz, dzo);
-            FloatVector g1 = FloatVector.fromArray(S, dz, dzo + L);
-            int xo = r * k + i;
-            FloatVector xa = FloatVector.broadcast(S, x[xo]);
-            FloatVector xb = FloatVector.broadcast(S, x[xo + 1]);
-            FloatVector xc = FloatVector.broadcast(S, x[xo + 2]);
-            FloatVector xd = FloatVector.broadcast(S, x[xo + 3]);
-            a0 = g0.fma(xa, a0);
-            a1 = g1.fma(xa, a1);
-            b0 = g0.fma(xb, b0);
-            b1 = g1.fma(xb, b1);
-            c0 = g0.fma(xc, c0);
-            c1 = g1.fma(xc, c1);
-            d0 = g0.fma(xd, d0);
-            d1 = g1.fma(xd, d1);
-        }
-        a0.intoArray(g, 0);
-        a1.intoArray(g, L);
-        b0.intoArray(g, BLOCK);
-        b1.intoArray(g, BLOCK + L);
-        c0.intoArray(g, 2 * BLOCK);
-        c1.intoArray(g, 2 * BLOCK + L);
-        d0.intoArray(g, 3 * BLOCK);
-        d1.intoArray(g, 3 * BLOCK + L);
-    }
-
-    /** The gradient of panel row {@code i} into {@code g} ({@code BLOCK} floats). */
-    private static void gradient1(float[] x, int rows, int k, float[] dz, int h, int hb, int i, float[] g) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        for (int r = 0; r < rows; r++) {
-            int dzo = r * h + hb;
-            FloatVector xa = FloatVector.broadcast(S, x[r * k + i]);
-            a0 = FloatVector.fromArray(S, dz, dzo).fma(xa, a0);
-            a1 = FloatVector.fromArray(S, dz, dzo + L).fma(xa, a1);
-        }
-        a0.intoArray(g, 0);
-        a1.intoArray(g, L);
     }
 
     /** Scalar loops for a last panel narrower than {@link #BLOCK}. */
@@ -310,14 +256,15 @@ final class VectorKernel extends HeadKernel {
             }
         }
 
-        void update(float[] x, int rows, int k, float[] dz, int h, int hb, int width, float[] w, float[] v,
+        /** The last panel's update; its {@code dz} is {@code rows × width} row-major from {@code dzo}. */
+        void update(float[] x, int rows, int k, float[] dz, int dzo, int width, float[] w, float[] v,
                 float lr, float mu, boolean nesterov, float[] g) {
             for (int i = 0; i < k; i++) {
                 java.util.Arrays.fill(g, 0, width, 0f);
                 for (int r = 0; r < rows; r++) {
                     float xv = x[r * k + i];
                     for (int u = 0; u < width; u++) {
-                        g[u] += xv * dz[r * h + hb + u];
+                        g[u] += xv * dz[dzo + r * width + u];
                     }
                 }
                 Sgd.step(w, v, i * width, g, 0, width, lr, mu, nesterov);
