@@ -31,26 +31,16 @@ final class VectorKernel extends HeadKernel {
         return BLOCK;
     }
 
-    /** The update's gradient rows, or the forward pass's four interleaved input rows, whichever is larger. */
+    /** The forward pass's interleaved rows or the update's gradient tile, whichever is larger. */
     @Override
     int scratchSize(int k) {
-        return 4 * Math.max(BLOCK, k);
+        return Math.max(VectorForward.scratchSize(k), VectorUpdate.TILE * BLOCK);
     }
 
     @Override
     void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out, float[] scratch) {
-        // The four rows of a micro-kernel are interleaved first (x4[4i + j] = x[r + j, i]): reading them at their
-        // own row stride made four strided streams that collapsed throughput about 7x for k >= 2048.
-        int fullRows = rows - rows % 4;
-        for (int r = 0; r < fullRows; r += 4) {
-            forward4(x, r, k, panels, h, out, scratch);
-        }
-        for (int r = fullRows; r < rows; r++) {
-            for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {
-                forward1(x, r, k, panels[hb / BLOCK], h, hb, out);
-            }
-        }
         int tail = h - h % BLOCK;
+        VectorForward.forward(x, rows, k, panels, tail, h, out, scratch);
         relu(out, rows, h, tail);
         if (tail < h) {
             this.tail.forward(x, rows, k, panels[tail / BLOCK], h - tail, h, tail, out);
@@ -64,77 +54,6 @@ final class VectorKernel extends HeadKernel {
                 out[u] = Math.max(out[u], 0f);
             }
         }
-    }
-
-
-    /**
-     * Four rows × every full panel: {@code out = x · W} (the ReLU follows in a plain loop). The four rows are
-     * interleaved first ({@code x4[4i + j] = x[r + j, i]}), so that the inner loop reads one short contiguous run
-     * instead of four streams a row apart.
-     *
-     * <p>Shaped for C2, which has one inlining budget per compiled method and leaves vector operations beyond it
-     * un-intrinsified, falling back to implementations that allocate an array per operation: the vector loop holds
-     * few operations (an unrolled version lost its last FMAs that way), and the interleaving and the panel loop make
-     * the method large enough (over 325 bytecodes) that C2 compiles it on its own rather than inlining it into a
-     * caller whose budget it would exhaust (measured: up to 9× slower forward passes, 2× slower training).
-     */
-    private static void forward4(float[] x, int r, int k, float[][] panels, int h, float[] out, float[] x4) {
-        int x0 = r * k;
-        for (int i = 0; i < k; i++) {
-            x4[4 * i] = x[x0 + i];
-            x4[4 * i + 1] = x[x0 + k + i];
-            x4[4 * i + 2] = x[x0 + 2 * k + i];
-            x4[4 * i + 3] = x[x0 + 3 * k + i];
-        }
-        for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {
-            float[] w = panels[hb / BLOCK];
-            int o = r * h + hb;
-            FloatVector a0 = FloatVector.zero(S);
-            FloatVector a1 = a0;
-            FloatVector b0 = a0;
-            FloatVector b1 = a0;
-            FloatVector c0 = a0;
-            FloatVector c1 = a0;
-            FloatVector d0 = a0;
-            FloatVector d1 = a0;
-            for (int i = 0, wi = 0, xi = 0; i < k; i++, wi += BLOCK, xi += 4) {
-                FloatVector w0 = FloatVector.fromArray(S, w, wi);
-                FloatVector w1 = FloatVector.fromArray(S, w, wi + L);
-                FloatVector xa = FloatVector.broadcast(S, x4[xi]);
-                FloatVector xb = FloatVector.broadcast(S, x4[xi + 1]);
-                FloatVector xc = FloatVector.broadcast(S, x4[xi + 2]);
-                FloatVector xd = FloatVector.broadcast(S, x4[xi + 3]);
-                a0 = w0.fma(xa, a0);
-                a1 = w1.fma(xa, a1);
-                b0 = w0.fma(xb, b0);
-                b1 = w1.fma(xb, b1);
-                c0 = w0.fma(xc, c0);
-                c1 = w1.fma(xc, c1);
-                d0 = w0.fma(xd, d0);
-                d1 = w1.fma(xd, d1);
-            }
-            a0.intoArray(out, o);
-            a1.intoArray(out, o + L);
-            b0.intoArray(out, o + h);
-            b1.intoArray(out, o + h + L);
-            c0.intoArray(out, o + 2 * h);
-            c1.intoArray(out, o + 2 * h + L);
-            d0.intoArray(out, o + 3 * h);
-            d1.intoArray(out, o + 3 * h + L);
-        }
-    }
-
-    private static void forward1(float[] x, int r, int k, float[] w, int h, int hb, float[] out) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        int x0 = r * k;
-        for (int i = 0, wi = 0; i < k; i++, wi += BLOCK) {
-            FloatVector xa = FloatVector.broadcast(S, x[x0 + i]);
-            a0 = FloatVector.fromArray(S, w, wi).fma(xa, a0);
-            a1 = FloatVector.fromArray(S, w, wi + L).fma(xa, a1);
-        }
-        a0.intoArray(out, r * h + hb);
-        a1.intoArray(out, r * h + hb + L);
     }
 
 
@@ -231,7 +150,7 @@ final class VectorKernel extends HeadKernel {
             if (h - hb < BLOCK) {
                 tail.update(x, rows, k, dz, hb * rows, h - hb, w, v, lr, mu, nesterov, scratch);
             } else {
-                VectorUpdate.panel(x, rows, k, dz, hb * rows, w, v, lr, mu, nesterov);
+                VectorUpdate.panel(x, rows, k, dz, hb * rows, w, v, lr, mu, nesterov, scratch);
             }
         }
     }

@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorUpdate {
 
     /** Panel rows per register tile: {@code 2 · TILE} accumulators stay in registers over the batch. */
-    static final int TILE = 4;
+    static final int TILE = 8;
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
@@ -45,18 +45,18 @@ final class VectorUpdate {
      * @param nesterov whether the step is Nesterov's
      */
     static void panel(float[] x, int rows, int k, float[] dz, int dzo, float[] w, float[] v, float lr, float mu,
-            boolean nesterov) {
+            boolean nesterov, float[] g) {
         int i = 0;
         for (; i + TILE <= k; i += TILE) {
-            tile(x, rows, k, dz, dzo, i, w, v, lr, mu, nesterov);
+            tile(x, rows, k, dz, dzo, i, g);
+            steps(g, TILE * BLOCK, w, v, i * BLOCK, lr, mu, nesterov);
         }
         for (; i < k; i++) {
             row(x, rows, k, dz, dzo, i, w, v, lr, mu, nesterov);
         }
     }
 
-    private static void tile(float[] x, int rows, int k, float[] dz, int dzo, int i, float[] w, float[] v, float lr,
-            float mu, boolean nesterov) {
+    private static void tile(float[] x, int rows, int k, float[] dz, int dzo, int i, float[] out) {
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = a0;
         FloatVector b0 = a0;
@@ -65,31 +65,64 @@ final class VectorUpdate {
         FloatVector c1 = a0;
         FloatVector d0 = a0;
         FloatVector d1 = a0;
+        FloatVector e0 = a0;
+        FloatVector e1 = a0;
+        FloatVector f0 = a0;
+        FloatVector f1 = a0;
+        FloatVector p0 = a0;
+        FloatVector p1 = a0;
+        FloatVector q0 = a0;
+        FloatVector q1 = a0;
         for (int r = 0, g = dzo, xo = i; r < rows; r++, g += BLOCK, xo += k) {
             FloatVector g0 = FloatVector.fromArray(S, dz, g);
             FloatVector g1 = FloatVector.fromArray(S, dz, g + L);
-            FloatVector xa = FloatVector.broadcast(S, x[xo]);
-            FloatVector xb = FloatVector.broadcast(S, x[xo + 1]);
-            FloatVector xc = FloatVector.broadcast(S, x[xo + 2]);
-            FloatVector xd = FloatVector.broadcast(S, x[xo + 3]);
-            a0 = g0.fma(xa, a0);
-            a1 = g1.fma(xa, a1);
-            b0 = g0.fma(xb, b0);
-            b1 = g1.fma(xb, b1);
-            c0 = g0.fma(xc, c0);
-            c1 = g1.fma(xc, c1);
-            d0 = g0.fma(xd, d0);
-            d1 = g1.fma(xd, d1);
+            FloatVector xv = FloatVector.broadcast(S, x[xo]);
+            a0 = g0.fma(xv, a0);
+            a1 = g1.fma(xv, a1);
+            xv = FloatVector.broadcast(S, x[xo + 1]);
+            b0 = g0.fma(xv, b0);
+            b1 = g1.fma(xv, b1);
+            xv = FloatVector.broadcast(S, x[xo + 2]);
+            c0 = g0.fma(xv, c0);
+            c1 = g1.fma(xv, c1);
+            xv = FloatVector.broadcast(S, x[xo + 3]);
+            d0 = g0.fma(xv, d0);
+            d1 = g1.fma(xv, d1);
+            xv = FloatVector.broadcast(S, x[xo + 4]);
+            e0 = g0.fma(xv, e0);
+            e1 = g1.fma(xv, e1);
+            xv = FloatVector.broadcast(S, x[xo + 5]);
+            f0 = g0.fma(xv, f0);
+            f1 = g1.fma(xv, f1);
+            xv = FloatVector.broadcast(S, x[xo + 6]);
+            p0 = g0.fma(xv, p0);
+            p1 = g1.fma(xv, p1);
+            xv = FloatVector.broadcast(S, x[xo + 7]);
+            q0 = g0.fma(xv, q0);
+            q1 = g1.fma(xv, q1);
         }
-        int o = i * BLOCK;
-        step(a0, w, v, o, lr, mu, nesterov);
-        step(a1, w, v, o + L, lr, mu, nesterov);
-        step(b0, w, v, o + BLOCK, lr, mu, nesterov);
-        step(b1, w, v, o + BLOCK + L, lr, mu, nesterov);
-        step(c0, w, v, o + 2 * BLOCK, lr, mu, nesterov);
-        step(c1, w, v, o + 2 * BLOCK + L, lr, mu, nesterov);
-        step(d0, w, v, o + 3 * BLOCK, lr, mu, nesterov);
-        step(d1, w, v, o + 3 * BLOCK + L, lr, mu, nesterov);
+        a0.intoArray(out, 0);
+        a1.intoArray(out, L);
+        b0.intoArray(out, BLOCK);
+        b1.intoArray(out, BLOCK + L);
+        c0.intoArray(out, 2 * BLOCK);
+        c1.intoArray(out, 2 * BLOCK + L);
+        d0.intoArray(out, 3 * BLOCK);
+        d1.intoArray(out, 3 * BLOCK + L);
+        e0.intoArray(out, 4 * BLOCK);
+        e1.intoArray(out, 4 * BLOCK + L);
+        f0.intoArray(out, 5 * BLOCK);
+        f1.intoArray(out, 5 * BLOCK + L);
+        p0.intoArray(out, 6 * BLOCK);
+        p1.intoArray(out, 6 * BLOCK + L);
+        q0.intoArray(out, 7 * BLOCK);
+        q1.intoArray(out, 7 * BLOCK + L);
+    }
+
+    private static void steps(float[] g, int n, float[] w, float[] v, int o, float lr, float mu, boolean nesterov) {
+        for (int j = 0; j < n; j += L) {
+            step(FloatVector.fromArray(S, g, j), w, v, o + j, lr, mu, nesterov);
+        }
     }
 
     private static void row(float[] x, int rows, int k, float[] dz, int dzo, int i, float[] w, float[] v, float lr,
