@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * eight ({@code xs[g·8k + 8i + j] = x[8g + j, i]}), so that a micro-kernel reads its rows' inputs as one short
  * contiguous run instead of eight streams a row apart; then each panel is read once per chunk while it is hot in
  * L2, its row groups computed one after another in register tiles of eight rows × two vectors (sixteen
- * accumulators, each weight vector loaded once for eight fused multiply-adds). Groups of four and single rows take
- * the rest.
+ * accumulators, each weight vector loaded once for eight fused multiply-adds; four rows where the registers are
+ * fewer, see {@link #WIDE}). Groups of four and single rows take the rest.
  *
  * <p>Every output is one chain of fused multiply-adds over {@code i = 0 … k−1} from zero, whatever the tile: the
  * result does not depend on the grouping, the chunking or the row count.
@@ -27,6 +27,12 @@ final class VectorForward {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int BLOCK = 2 * L;
+    /**
+     * Whether tiles of eight rows fit the registers: their 16 accumulators, two weight vectors and a broadcast need
+     * more than AVX2's 16 vector registers (spilled, the forward pass ran 35 % slower than with four-row tiles), but
+     * fit AVX-512's 32, which the 512-bit species implies.
+     */
+    static final boolean WIDE = L >= 16;
 
     private VectorForward() {
     }
@@ -54,7 +60,7 @@ final class VectorForward {
     static void forward(float[] x, int rows, int k, float[][] panels, int full, int h, float[] out, float[] xs) {
         for (int c0 = 0; c0 < rows; c0 += CHUNK) {
             int n = Math.min(CHUNK, rows - c0);
-            int n8 = n - n % 8;
+            int n8 = WIDE ? n - n % 8 : 0;
             int n4 = n - n % 4;
             interleave(x, c0 * k, n8, 8, k, xs);
             interleave(x, (c0 + n8) * k, n4 - n8, 4, k, xs, n8 * k);
@@ -63,8 +69,8 @@ final class VectorForward {
                 for (int g = 0; g < n8; g += 8) {
                     forward8(xs, g * k, k, w, out, (c0 + g) * h + hb, h);
                 }
-                if (n4 > n8) {
-                    forward4(xs, n8 * k, k, w, out, (c0 + n8) * h + hb, h);
+                for (int g = n8; g < n4; g += 4) {
+                    forward4(xs, g * k, k, w, out, (c0 + g) * h + hb, h);
                 }
                 for (int r = c0 + n4; r < c0 + n; r++) {
                     forward1(x, r * k, k, w, out, r * h + hb);

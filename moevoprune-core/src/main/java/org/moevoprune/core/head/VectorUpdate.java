@@ -20,8 +20,11 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorUpdate {
 
-    /** Panel rows per register tile: {@code 2 · TILE} accumulators stay in registers over the batch. */
-    static final int TILE = 8;
+    /**
+     * Panel rows per register tile: {@code 2 · TILE} accumulators stay in registers over the batch; eight rows
+     * where the registers suffice ({@link VectorForward#WIDE}), else four.
+     */
+    static final int TILE = VectorForward.WIDE ? 8 : 4;
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
@@ -48,7 +51,11 @@ final class VectorUpdate {
             boolean nesterov, float[] g) {
         int i = 0;
         for (; i + TILE <= k; i += TILE) {
-            tile(x, rows, k, dz, dzo, i, g);
+            if (TILE == 8) {
+                tile(x, rows, k, dz, dzo, i, g);
+            } else {
+                tile4(x, rows, k, dz, dzo, i, g);
+            }
             steps(g, TILE * BLOCK, w, v, i * BLOCK, lr, mu, nesterov);
         }
         for (; i < k; i++) {
@@ -117,6 +124,41 @@ final class VectorUpdate {
         p1.intoArray(out, 6 * BLOCK + L);
         q0.intoArray(out, 7 * BLOCK);
         q1.intoArray(out, 7 * BLOCK + L);
+    }
+
+    private static void tile4(float[] x, int rows, int k, float[] dz, int dzo, int i, float[] out) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector b0 = a0;
+        FloatVector b1 = a0;
+        FloatVector c0 = a0;
+        FloatVector c1 = a0;
+        FloatVector d0 = a0;
+        FloatVector d1 = a0;
+        for (int r = 0, g = dzo, xo = i; r < rows; r++, g += BLOCK, xo += k) {
+            FloatVector g0 = FloatVector.fromArray(S, dz, g);
+            FloatVector g1 = FloatVector.fromArray(S, dz, g + L);
+            FloatVector xv = FloatVector.broadcast(S, x[xo]);
+            a0 = g0.fma(xv, a0);
+            a1 = g1.fma(xv, a1);
+            xv = FloatVector.broadcast(S, x[xo + 1]);
+            b0 = g0.fma(xv, b0);
+            b1 = g1.fma(xv, b1);
+            xv = FloatVector.broadcast(S, x[xo + 2]);
+            c0 = g0.fma(xv, c0);
+            c1 = g1.fma(xv, c1);
+            xv = FloatVector.broadcast(S, x[xo + 3]);
+            d0 = g0.fma(xv, d0);
+            d1 = g1.fma(xv, d1);
+        }
+        a0.intoArray(out, 0);
+        a1.intoArray(out, L);
+        b0.intoArray(out, BLOCK);
+        b1.intoArray(out, BLOCK + L);
+        c0.intoArray(out, 2 * BLOCK);
+        c1.intoArray(out, 2 * BLOCK + L);
+        d0.intoArray(out, 3 * BLOCK);
+        d1.intoArray(out, 3 * BLOCK + L);
     }
 
     private static void steps(float[] g, int n, float[] w, float[] v, int o, float lr, float mu, boolean nesterov) {
