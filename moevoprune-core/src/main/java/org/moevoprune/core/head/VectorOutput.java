@@ -19,18 +19,27 @@ final class VectorOutput {
     private static final int L = S.length();
     private static final int BLOCK = 2 * L;
 
+    /**
+     * Lanes of a logit's partial sums, added one by one: per thread, since {@link VectorKernel} is shared.
+     * {@code reduceLanes(ADD)} is not ordered: on JDK 25 C2 adds the lanes as a tree while the interpreter adds them
+     * in order, so logits (and trained heads) changed from run to run with the JIT's timing.
+     */
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
+
     private VectorOutput() {
     }
 
     /**
      * One row of logits: per class two accumulators over the units (even and odd vectors of each {@code BLOCK}),
-     * added and reduced once, then the units past the last full {@code BLOCK} one by one, then the bias.
+     * added, their lanes summed in order from lane 0 (as JDK 17's {@code reduceLanes(ADD)} did, in C2 and in the
+     * interpreter), then the units past the last full {@code BLOCK} one by one, then the bias.
      */
     static void logitsRow(float[] act, int ao, int h, float[] w2t, float[] bias, int c, float[] out, int oo) {
         int vh = h - h % BLOCK;
+        float[] lanes = LANES.get();
         int j = 0;
         for (; j + 4 <= c; j += 4) {
-            logits4(act, ao, h, vh, w2t, bias, j, out, oo);
+            logits4(act, ao, h, vh, w2t, bias, j, out, oo, lanes);
         }
         for (; j < c; j++) {
             int p = j * h;
@@ -40,12 +49,12 @@ final class VectorOutput {
                 s0 = FloatVector.fromArray(S, act, ao + u).fma(FloatVector.fromArray(S, w2t, p + u), s0);
                 s1 = FloatVector.fromArray(S, act, ao + u + L).fma(FloatVector.fromArray(S, w2t, p + u + L), s1);
             }
-            out[oo + j] = finish(s0, s1, act, ao, h, vh, w2t, p, bias[j]);
+            out[oo + j] = finish(s0, s1, act, ao, h, vh, w2t, p, bias[j], lanes);
         }
     }
 
     private static void logits4(float[] act, int ao, int h, int vh, float[] w2t, float[] bias, int j, float[] out,
-            int oo) {
+            int oo, float[] lanes) {
         int p = j * h;
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = a0;
@@ -67,15 +76,19 @@ final class VectorOutput {
             d0 = x0.fma(FloatVector.fromArray(S, w2t, p + 3 * h + u), d0);
             d1 = x1.fma(FloatVector.fromArray(S, w2t, p + 3 * h + u + L), d1);
         }
-        out[oo + j] = finish(a0, a1, act, ao, h, vh, w2t, p, bias[j]);
-        out[oo + j + 1] = finish(b0, b1, act, ao, h, vh, w2t, p + h, bias[j + 1]);
-        out[oo + j + 2] = finish(c0, c1, act, ao, h, vh, w2t, p + 2 * h, bias[j + 2]);
-        out[oo + j + 3] = finish(d0, d1, act, ao, h, vh, w2t, p + 3 * h, bias[j + 3]);
+        out[oo + j] = finish(a0, a1, act, ao, h, vh, w2t, p, bias[j], lanes);
+        out[oo + j + 1] = finish(b0, b1, act, ao, h, vh, w2t, p + h, bias[j + 1], lanes);
+        out[oo + j + 2] = finish(c0, c1, act, ao, h, vh, w2t, p + 2 * h, bias[j + 2], lanes);
+        out[oo + j + 3] = finish(d0, d1, act, ao, h, vh, w2t, p + 3 * h, bias[j + 3], lanes);
     }
 
     private static float finish(FloatVector s0, FloatVector s1, float[] act, int ao, int h, int vh, float[] w2t,
-            int p, float bias) {
-        float sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+            int p, float bias, float[] lanes) {
+        s0.add(s1).intoArray(lanes, 0);
+        float sum = 0f;
+        for (int l = 0; l < L; l++) {
+            sum += lanes[l];
+        }
         for (int u = vh; u < h; u++) {
             sum += act[ao + u] * w2t[p + u];
         }
