@@ -56,7 +56,8 @@ public final class Summary {
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: java -cp benchmarks.jar org.moevoprune.bench.Summary results.json [ceiling.json …]");
+            System.err.println("usage: java -cp benchmarks.jar org.moevoprune.bench.Summary results.json"
+                    + " [ceiling.json …]");
             System.exit(2);
         }
         List<Row> rows = new ArrayList<>();
@@ -98,7 +99,8 @@ public final class Summary {
                 best = gflops;
             }
         }
-        System.out.printf(Locale.ROOT, "Ceiling (best single-thread SGEMM above, best iteration): %.1f GFLOP/s%n%n", best);
+        System.out.printf(Locale.ROOT, "Ceiling (best single-thread SGEMM above, best iteration): %.1f GFLOP/s%n%n",
+                best);
         return best;
     }
 
@@ -118,7 +120,8 @@ public final class Summary {
         if (epochs.isEmpty()) {
             return;
         }
-        System.out.println("Pure-Java head, batch 32, N 6000, F 1280, C 10 (best of the iterations; mean in brackets):");
+        System.out.println("Pure-Java head, batch 32, N 6000, F 1280, C 10 (best of the iterations;"
+                + " mean in brackets):");
         System.out.println();
         System.out.println("| density | k | evaluation | epoch | step | GFLOP/s | % of ceiling |");
         System.out.println("|---|---|---|---|---|---|---|");

@@ -50,7 +50,8 @@ public class OpenBlasSgemmBenchmark {
         b = filled(random);
         c = new FloatPointer((long) n * n);
         System.out.println("OpenBLAS " + openblas_full.openblas_get_config().getString() + ", kernel "
-                + openblas_full.openblas_get_corename().getString() + ", threads " + openblas_full.openblas_get_num_threads()
+                + openblas_full.openblas_get_corename().getString() + ", threads "
+                + openblas_full.openblas_get_num_threads()
                 + ", OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE"));
     }
 
@@ -71,8 +72,8 @@ public class OpenBlasSgemmBenchmark {
 
     @Benchmark
     public FloatPointer sgemm() {
-        openblas_full.cblas_sgemm(openblas_full.CblasRowMajor, openblas_full.CblasNoTrans, openblas_full.CblasNoTrans, n, n, n, 1f, a, n,
-                b, n, 0f, c, n);
+        openblas_full.cblas_sgemm(openblas_full.CblasRowMajor, openblas_full.CblasNoTrans,
+                openblas_full.CblasNoTrans, n, n, n, 1f, a, n, b, n, 0f, c, n);
         return c;
     }
 }
