@@ -26,21 +26,22 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole fitness evaluation as the search runs it: train a fresh head for {@code epochs} epochs on N = 6000
- * rows (F = 1280, C = 10, density 0.5, early stopping off so the work is fixed), then accuracy on 1000 evaluation
- * rows, the active fraction, and the ODIN AUROC against 1000 OoD rows.
+ * rows (F = 1280, C = 10, batch 32, early stopping off so the work is fixed), then accuracy on 1000 evaluation rows,
+ * the active fraction, and the ODIN AUROC against 1000 OoD rows. {@code moevoprune-bench/scripts/torch_fitness.py}
+ * times the same work with a PyTorch head.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class FitnessBenchmark {
 
-    @Param({"10"})
+    @Param({"5"})
     public int epochs;
 
-    @Param({"0.5"})
+    @Param({"0.25", "0.5", "1.0"})
     public double density;
 
     @Param({"java", "nd4j"})

@@ -13,28 +13,38 @@ import org.moevoprune.core.io.literal.Literals;
 import org.moevoprune.core.io.literal.Utf8;
 
 /**
- * Turns a JMH JSON result file ({@code -rf json -rff results.json}) into the README's Markdown tables: the masked
- * forward pass and training epochs in time and GFLOP/s next to the SGEMM ceiling measured in the same run, the
- * density ratios, the fitness evaluations and the NSGA-II bookkeeping.
+ * Turns JMH JSON result files ({@code -rf json -rff results.json}) into the README's Markdown tables: the masked
+ * forward pass and training epochs in time and GFLOP/s next to the SGEMM ceiling, the density ratios, the fitness
+ * evaluations, the pure-Java head per density (evaluation, epoch, step) and the NSGA-II bookkeeping. The ceiling is
+ * the best single-thread SGEMM found in any of the files: ND4J's ({@code SgemmBenchmark}) or a current OpenBLAS's
+ * ({@code OpenBlasSgemmBenchmark} from {@code moevoprune-bench-ceiling}, run in the same window).
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.moevoprune.bench.Summary results.json}
+ * <p>Usage: {@code java -cp benchmarks.jar org.moevoprune.bench.Summary results.json [ceiling.json …]}
  */
 public final class Summary {
 
-    private record Row(String benchmark, Map<String, String> params, double score, double error, String unit) {
+    private record Row(String benchmark, Map<String, String> params, double score, double error, String unit,
+            double best) {
         String param(String name) {
             return params.getOrDefault(name, "");
         }
 
         double seconds() {
-            double scale = switch (unit) {
+            return score * scale();
+        }
+
+        double bestSeconds() {
+            return best * scale();
+        }
+
+        private double scale() {
+            return switch (unit) {
                 case "us/op" -> 1e-6;
                 case "ms/op" -> 1e-3;
                 case "s/op" -> 1.0;
                 case "ns/op" -> 1e-9;
                 default -> throw new IllegalArgumentException("unexpected unit " + unit);
             };
-            return score * scale;
         }
     }
 
@@ -46,17 +56,19 @@ public final class Summary {
      * @throws IOException if it cannot be read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: java -cp benchmarks.jar org.moevoprune.bench.Summary results.json");
+        if (args.length < 1) {
+            System.err.println("usage: java -cp benchmarks.jar org.moevoprune.bench.Summary results.json"
+                    + " [ceiling.json …]");
             System.exit(2);
         }
-        List<Row> rows = read(Path.of(args[0]));
-        double sgemm = rows.stream().filter(r -> r.benchmark.endsWith("SgemmBenchmark.sgemm"))
-                .mapToDouble(r -> 2.0 * Math.pow(Integer.parseInt(r.param("n")), 3) / r.seconds() / 1e9)
-                .findFirst().orElse(Double.NaN);
-        System.out.printf(Locale.ROOT, "SGEMM ceiling (ND4J/OpenBLAS, 2048², same run): %.1f GFLOP/s%n%n", sgemm);
+        List<Row> rows = new ArrayList<>();
+        for (String file : args) {
+            rows.addAll(read(Path.of(file)));
+        }
+        double sgemm = ceiling(rows);
         forward(rows, sgemm);
         training(rows, sgemm);
+        javaHead(rows, sgemm);
         for (Row r : rows) {
             if (r.benchmark.endsWith("FitnessBenchmark.evaluate")) {
                 System.out.printf(Locale.ROOT, "Whole fitness evaluation (%s, %s epochs, N 6000, F 1280, density %s):"
@@ -68,6 +80,65 @@ public final class Summary {
                         + " %.0f µs%n", r.param("population"), r.score);
             }
         }
+    }
+
+    /** Prints every SGEMM result and returns the best single-thread one. */
+    private static double ceiling(List<Row> rows) {
+        double best = Double.NaN;
+        for (Row r : rows) {
+            if (!r.benchmark.endsWith("SgemmBenchmark.sgemm")) {
+                continue;
+            }
+            String threads = r.param("threads").isEmpty() ? "1" : r.param("threads");
+            String source = r.benchmark.endsWith("OpenBlasSgemmBenchmark.sgemm") ? "OpenBLAS (JavaCPP)"
+                    : "ND4J/OpenBLAS";
+            double flops = 2.0 * Math.pow(Integer.parseInt(r.param("n")), 3);
+            double gflops = flops / r.bestSeconds() / 1e9;
+            System.out.printf(Locale.ROOT, "SGEMM %s² %s, %s thread(s): %.1f GFLOP/s (mean %.1f)%n", r.param("n"),
+                    source, threads, gflops, flops / r.seconds() / 1e9);
+            if (threads.equals("1") && !(gflops <= best)) {
+                best = gflops;
+            }
+        }
+        System.out.printf(Locale.ROOT, "Ceiling (best single-thread SGEMM above, best iteration): %.1f GFLOP/s%n%n",
+                best);
+        return best;
+    }
+
+    /** The pure-Java head at batch 32 per density: fitness evaluation, epoch, step, against the ceiling. */
+    private static void javaHead(List<Row> rows, double sgemm) {
+        Map<String, Row> epochs = new TreeMap<>();
+        Map<String, Row> evaluations = new TreeMap<>();
+        for (Row r : rows) {
+            if (r.benchmark.endsWith("TrainingBenchmark.epoch") && r.param("provider").equals("java")
+                    && r.param("batch").equals("32")) {
+                epochs.put(r.param("density"), r);
+            }
+            if (r.benchmark.endsWith("FitnessBenchmark.evaluate") && r.param("provider").equals("java")) {
+                evaluations.put(r.param("density"), r);
+            }
+        }
+        if (epochs.isEmpty()) {
+            return;
+        }
+        System.out.println("Pure-Java head, batch 32, N 6000, F 1280, C 10 (best of the iterations;"
+                + " mean in brackets):");
+        System.out.println();
+        System.out.println("| density | k | evaluation | epoch | step | GFLOP/s | % of ceiling |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        int steps = (TrainingBenchmark.ROWS + 31) / 32;
+        epochs.forEach((d, r) -> {
+            double density = Double.parseDouble(d);
+            Row e = evaluations.get(d);
+            String evaluation = e == null ? "–" : String.format(Locale.ROOT, "%.0f ms (%.0f), %s epochs",
+                    e.bestSeconds() * 1e3, e.seconds() * 1e3, e.param("epochs"));
+            double gflops = TrainingBenchmark.flops(density, 32) / r.bestSeconds() / 1e9;
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f ms (%.1f) | %.0f µs | %.1f | %.0f %% |%n", d,
+                    BenchData.mask(TrainingBenchmark.FEATURES, density).activeCount(), evaluation,
+                    r.bestSeconds() * 1e3, r.seconds() * 1e3, r.bestSeconds() * 1e6 / steps, gflops,
+                    100 * gflops / sgemm);
+        });
+        System.out.println();
     }
 
     private static void forward(List<Row> rows, double sgemm) {
@@ -131,6 +202,21 @@ public final class Summary {
         System.out.println();
     }
 
+    /** @return the lowest iteration score in JMH's raw data (all forks), or {@code score} without raw data */
+    private static double best(Object rawData, double score) {
+        double best = Double.POSITIVE_INFINITY;
+        if (rawData instanceof List<?> forks) {
+            for (Object fork : forks) {
+                if (fork instanceof List<?> iterations) {
+                    for (Object value : iterations) {
+                        best = Math.min(best, Json.number(value));
+                    }
+                }
+            }
+        }
+        return Double.isInfinite(best) ? score : best;
+    }
+
     private static List<Row> read(Path file) throws IOException {
         Object json = Literals.parse(Utf8.read(file), LiteralDialect.JSON);
         if (!(json instanceof List<?> list)) {
@@ -145,8 +231,9 @@ public final class Summary {
                 p.forEach((k, v) -> params.put(String.valueOf(k), String.valueOf(v)));
             }
             double error = metric.get("scoreError") instanceof Number n ? n.doubleValue() : Double.NaN;
-            rows.add(new Row(String.valueOf(m.get("benchmark")), params, Json.number(metric.get("score")), error,
-                    String.valueOf(metric.get("scoreUnit"))));
+            double score = Json.number(metric.get("score"));
+            rows.add(new Row(String.valueOf(m.get("benchmark")), params, score, error,
+                    String.valueOf(metric.get("scoreUnit")), best(metric.get("rawData"), score)));
         }
         return rows;
     }

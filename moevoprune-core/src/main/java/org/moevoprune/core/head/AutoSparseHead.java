@@ -20,7 +20,7 @@ import org.moevoprune.api.TrainingSummary;
  *   <li>with the Java Vector API kernel ({@code --add-modules jdk.incubator.vector}) the pure-Java head trained
  *       faster than ND4J at every density and at batches of 32 and 256 (one epoch: 39–266 ms against 83–424 ms at
  *       batch 32, 31–205 ms against 51–223 ms at batch 256) and computed logits faster, so it is always used;</li>
- *   <li>with the portable scalar kernel (6–9× slower) the native head is used once the compacted layer has
+ *   <li>with the portable scalar kernel (12–19× slower) the native head is used once the compacted layer has
  *       {@code k·H ≥ 2 048} weights, below which ND4J's fixed cost per native call dominates.</li>
  * </ul>
  *

@@ -66,7 +66,8 @@ abstract class HeadKernel {
      * @param x {@code rows × k} row-major
      * @param rows the number of rows
      * @param k the number of active features
-     * @param dz {@code rows × h} gradient of the loss at the hidden pre-activations
+     * @param dz {@code rows × h} gradient of the loss at the hidden pre-activations, as {@link #hiddenGradient}
+     *     wrote it
      * @param h the number of hidden units
      * @param panels the hidden weights, updated in place
      * @param velocity its velocity, same layout, updated in place
@@ -102,7 +103,8 @@ abstract class HeadKernel {
      * @param w2t the output weights transposed, {@code c × h}
      * @param h hidden units
      * @param act {@code rows × h} activations
-     * @param dz receives {@code rows × h} values
+     * @param dz receives the {@code rows × h} values in this kernel's layout, which only {@link #hiddenUpdate}
+     *     reads: row-major ({@code dz[r·h + u]}) in {@link ScalarKernel}, panel-major in the Vector API kernel
      */
     abstract void hiddenGradient(float[] dl, int rows, int c, float[] w2t, int h, float[] act, float[] dz);
 

@@ -1,17 +1,21 @@
 package org.moevoprune.core.head;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The {@link HeadKernel} on the Java Vector API: panels two vectors wide (16 floats with AVX2), and register-blocked
- * micro-kernels of four rows × two vectors, so that each loaded weight vector feeds four fused multiply-adds and
- * accumulators never leave registers. A narrower last panel (when the hidden width is not a multiple of the
- * panel) runs scalar loops.
+ * The {@link HeadKernel} on the Java Vector API: panels two vectors wide (32 floats with AVX-512, 16 with AVX2) and
+ * register-blocked micro-kernels in three helpers: {@link VectorForward} (eight rows × two vectors per tile, each
+ * weight vector loaded once for eight fused multiply-adds), {@link VectorUpdate} (the weight gradient fused with
+ * the SGD step, eight panel rows × two vectors per tile) and {@link VectorOutput} (the output layer, several FMA
+ * chains side by side). A narrower last panel (when the hidden width is not a multiple of the panel) runs scalar
+ * loops.
+ *
+ * <p>Every result is bit-identical to the kernel's earlier, unfused and less blocked form: tiling only changes
+ * which chains run side by side, never the order of the operations within one output.
  *
  * <p>Loaded reflectively by {@link HeadKernel#best()} only when {@code jdk.incubator.vector} is in the boot layer;
- * nothing else may refer to this class.
+ * nothing else may refer to this class or its helpers.
  */
 final class VectorKernel extends HeadKernel {
 
@@ -31,26 +35,16 @@ final class VectorKernel extends HeadKernel {
         return BLOCK;
     }
 
-    /** The update's gradient rows, or the forward pass's four interleaved input rows, whichever is larger. */
+    /** The forward pass's interleaved rows or the update's gradient tile, whichever is larger. */
     @Override
     int scratchSize(int k) {
-        return 4 * Math.max(BLOCK, k);
+        return Math.max(VectorForward.scratchSize(k), VectorUpdate.TILE * BLOCK);
     }
 
     @Override
     void hiddenForward(float[] x, int rows, int k, float[][] panels, int h, float[] out, float[] scratch) {
-        // The four rows of a micro-kernel are interleaved first (x4[4i + j] = x[r + j, i]): reading them at their
-        // own row stride made four strided streams that collapsed throughput about 7x for k >= 2048.
-        int fullRows = rows - rows % 4;
-        for (int r = 0; r < fullRows; r += 4) {
-            forward4(x, r, k, panels, h, out, scratch);
-        }
-        for (int r = fullRows; r < rows; r++) {
-            for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {
-                forward1(x, r, k, panels[hb / BLOCK], h, hb, out);
-            }
-        }
         int tail = h - h % BLOCK;
+        VectorForward.forward(x, rows, k, panels, tail, h, out, scratch);
         relu(out, rows, h, tail);
         if (tail < h) {
             this.tail.forward(x, rows, k, panels[tail / BLOCK], h - tail, h, tail, out);
@@ -66,151 +60,32 @@ final class VectorKernel extends HeadKernel {
         }
     }
 
-
-    /**
-     * Four rows × every full panel: {@code out = x · W} (the ReLU follows in a plain loop). The four rows are
-     * interleaved first ({@code x4[4i + j] = x[r + j, i]}), so that the inner loop reads one short contiguous run
-     * instead of four streams a row apart.
-     *
-     * <p>Shaped for C2, which has one inlining budget per compiled method and leaves vector operations beyond it
-     * un-intrinsified, falling back to implementations that allocate an array per operation: the vector loop holds
-     * few operations (an unrolled version lost its last FMAs that way), and the interleaving and the panel loop make
-     * the method large enough (over 325 bytecodes) that C2 compiles it on its own rather than inlining it into a
-     * caller whose budget it would exhaust (measured: up to 9× slower forward passes, 2× slower training).
-     */
-    private static void forward4(float[] x, int r, int k, float[][] panels, int h, float[] out, float[] x4) {
-        int x0 = r * k;
-        for (int i = 0; i < k; i++) {
-            x4[4 * i] = x[x0 + i];
-            x4[4 * i + 1] = x[x0 + k + i];
-            x4[4 * i + 2] = x[x0 + 2 * k + i];
-            x4[4 * i + 3] = x[x0 + 3 * k + i];
-        }
-        for (int hb = 0; hb + BLOCK <= h; hb += BLOCK) {
-            float[] w = panels[hb / BLOCK];
-            int o = r * h + hb;
-            FloatVector a0 = FloatVector.zero(S);
-            FloatVector a1 = a0;
-            FloatVector b0 = a0;
-            FloatVector b1 = a0;
-            FloatVector c0 = a0;
-            FloatVector c1 = a0;
-            FloatVector d0 = a0;
-            FloatVector d1 = a0;
-            for (int i = 0, wi = 0, xi = 0; i < k; i++, wi += BLOCK, xi += 4) {
-                FloatVector w0 = FloatVector.fromArray(S, w, wi);
-                FloatVector w1 = FloatVector.fromArray(S, w, wi + L);
-                FloatVector xa = FloatVector.broadcast(S, x4[xi]);
-                FloatVector xb = FloatVector.broadcast(S, x4[xi + 1]);
-                FloatVector xc = FloatVector.broadcast(S, x4[xi + 2]);
-                FloatVector xd = FloatVector.broadcast(S, x4[xi + 3]);
-                a0 = w0.fma(xa, a0);
-                a1 = w1.fma(xa, a1);
-                b0 = w0.fma(xb, b0);
-                b1 = w1.fma(xb, b1);
-                c0 = w0.fma(xc, c0);
-                c1 = w1.fma(xc, c1);
-                d0 = w0.fma(xd, d0);
-                d1 = w1.fma(xd, d1);
-            }
-            a0.intoArray(out, o);
-            a1.intoArray(out, o + L);
-            b0.intoArray(out, o + h);
-            b1.intoArray(out, o + h + L);
-            c0.intoArray(out, o + 2 * h);
-            c1.intoArray(out, o + 2 * h + L);
-            d0.intoArray(out, o + 3 * h);
-            d1.intoArray(out, o + 3 * h + L);
-        }
-    }
-
-    private static void forward1(float[] x, int r, int k, float[] w, int h, int hb, float[] out) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        int x0 = r * k;
-        for (int i = 0, wi = 0; i < k; i++, wi += BLOCK) {
-            FloatVector xa = FloatVector.broadcast(S, x[x0 + i]);
-            a0 = FloatVector.fromArray(S, w, wi).fma(xa, a0);
-            a1 = FloatVector.fromArray(S, w, wi + L).fma(xa, a1);
-        }
-        a0.intoArray(out, r * h + hb);
-        a1.intoArray(out, r * h + hb + L);
-    }
-
-
-    /** One class per pass over the activations, two accumulators, the reduction once per class. */
     @Override
     void logitsRow(float[] act, int ao, int h, float[] w2t, float[] bias, int c, float[] out, int oo) {
-        int vh = h - h % BLOCK;
-        for (int j = 0; j < c; j++) {
-            int p = j * h;
-            FloatVector s0 = FloatVector.zero(S);
-            FloatVector s1 = s0;
-            for (int u = 0; u < vh; u += BLOCK) {
-                s0 = FloatVector.fromArray(S, act, ao + u).fma(FloatVector.fromArray(S, w2t, p + u), s0);
-                s1 = FloatVector.fromArray(S, act, ao + u + L).fma(FloatVector.fromArray(S, w2t, p + u + L), s1);
-            }
-            float sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
-            for (int u = vh; u < h; u++) {
-                sum += act[ao + u] * w2t[p + u];
-            }
-            out[oo + j] = bias[j] + sum;
-        }
+        VectorOutput.logitsRow(act, ao, h, w2t, bias, c, out, oo);
     }
 
-    /** One vector of hidden units at a time, all classes accumulated in a register, one store. */
+    /**
+     * Writes {@code dz} panel-major, the layout {@link #hiddenUpdate} reads: the panel of units
+     * {@code hb … hb + width} holds its {@code rows × width} values row-major from index {@code hb · rows}.
+     */
     @Override
     void hiddenGradient(float[] dl, int rows, int c, float[] w2t, int h, float[] act, float[] dz) {
-        int vh = h - h % L;
-        for (int r = 0; r < rows; r++) {
-            int ro = r * h;
-            int lo = r * c;
-            for (int u = 0; u < vh; u += L) {
-                FloatVector acc = FloatVector.zero(S);
-                for (int j = 0; j < c; j++) {
-                    acc = FloatVector.fromArray(S, w2t, j * h + u).fma(FloatVector.broadcast(S, dl[lo + j]), acc);
-                }
-                FloatVector a = FloatVector.fromArray(S, act, ro + u);
-                acc.blend(0f, a.compare(VectorOperators.LE, 0f)).intoArray(dz, ro + u);
-            }
-            for (int u = vh; u < h; u++) {
-                float s = 0f;
-                for (int j = 0; j < c; j++) {
-                    s += dl[lo + j] * w2t[j * h + u];
-                }
-                dz[ro + u] = act[ro + u] > 0f ? s : 0f;
-            }
-        }
+        VectorOutput.hiddenGradient(dl, rows, c, w2t, h, act, dz);
     }
 
-    /** One vector of hidden units per class at a time, summed over the batch in a register, one store. */
+    /** @return where unit {@code u} of row {@code r} sits in a panel-major {@code rows × h} array */
+    static int panelIndex(int u, int r, int rows, int h) {
+        int hb = u - u % BLOCK;
+        return hb * rows + r * Math.min(BLOCK, h - hb) + u - hb;
+    }
+
     @Override
     void outputGradient(float[] act, float[] dl, int rows, int h, int c, float[] gw2t, float[] gb) {
-        int vh = h - h % L;
-        for (int j = 0; j < c; j++) {
-            float bias = 0f;
-            for (int r = 0; r < rows; r++) {
-                bias += dl[r * c + j];
-            }
-            gb[j] = bias;
-            int go = j * h;
-            for (int u = 0; u < vh; u += L) {
-                FloatVector acc = FloatVector.zero(S);
-                for (int r = 0; r < rows; r++) {
-                    acc = FloatVector.fromArray(S, act, r * h + u).fma(FloatVector.broadcast(S, dl[r * c + j]), acc);
-                }
-                acc.intoArray(gw2t, go + u);
-            }
-            for (int u = vh; u < h; u++) {
-                float s = 0f;
-                for (int r = 0; r < rows; r++) {
-                    s += act[r * h + u] * dl[r * c + j];
-                }
-                gw2t[go + u] = s;
-            }
-        }
+        VectorOutput.outputGradient(act, dl, rows, h, c, gw2t, gb);
     }
 
+    /** Full panels through {@link VectorUpdate} (gradient and step fused per register tile), the last one scalar. */
     @Override
     void hiddenUpdate(float[] x, int rows, int k, float[] dz, int h, float[][] panels, float[][] velocity,
             float lr, float mu, boolean nesterov, float[] scratch) {
@@ -218,76 +93,11 @@ final class VectorKernel extends HeadKernel {
             float[] w = panels[hb / BLOCK];
             float[] v = velocity[hb / BLOCK];
             if (h - hb < BLOCK) {
-                tail.update(x, rows, k, dz, h, hb, h - hb, w, v, lr, mu, nesterov, scratch);
-                continue;
-            }
-            int i = 0;
-            for (; i + 4 <= k; i += 4) {
-                gradient4(x, rows, k, dz, h, hb, i, scratch);
-                Sgd.step(w, v, i * BLOCK, scratch, 0, 4 * BLOCK, lr, mu, nesterov);
-            }
-            for (; i < k; i++) {
-                gradient1(x, rows, k, dz, h, hb, i, scratch);
-                Sgd.step(w, v, i * BLOCK, scratch, 0, BLOCK, lr, mu, nesterov);
+                tail.update(x, rows, k, dz, hb * rows, h - hb, w, v, lr, mu, nesterov, scratch);
+            } else {
+                VectorUpdate.panel(x, rows, k, dz, hb * rows, w, v, lr, mu, nesterov, scratch);
             }
         }
-    }
-
-    /**
-     * The gradient of four consecutive panel rows {@code i … i+3} into {@code g} ({@code 4 × BLOCK} floats). The
-     * SGD step that follows runs as plain loops ({@link Sgd#step}, which C2 vectorises): with the step's vector code
-     * in the same method, C2 ran out of inlining budget, left the vector operations un-intrinsified, and they
-     * allocated a temporary array per operation (measured: 2× slower training at k = 2048).
-     */
-    private static void gradient4(float[] x, int rows, int k, float[] dz, int h, int hb, int i, float[] g) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector b0 = a0;
-        FloatVector b1 = a0;
-        FloatVector c0 = a0;
-        FloatVector c1 = a0;
-        FloatVector d0 = a0;
-        FloatVector d1 = a0;
-        for (int r = 0; r < rows; r++) {
-            int dzo = r * h + hb;
-            FloatVector g0 = FloatVector.fromArray(S, dz, dzo);
-            FloatVector g1 = FloatVector.fromArray(S, dz, dzo + L);
-            int xo = r * k + i;
-            FloatVector xa = FloatVector.broadcast(S, x[xo]);
-            FloatVector xb = FloatVector.broadcast(S, x[xo + 1]);
-            FloatVector xc = FloatVector.broadcast(S, x[xo + 2]);
-            FloatVector xd = FloatVector.broadcast(S, x[xo + 3]);
-            a0 = g0.fma(xa, a0);
-            a1 = g1.fma(xa, a1);
-            b0 = g0.fma(xb, b0);
-            b1 = g1.fma(xb, b1);
-            c0 = g0.fma(xc, c0);
-            c1 = g1.fma(xc, c1);
-            d0 = g0.fma(xd, d0);
-            d1 = g1.fma(xd, d1);
-        }
-        a0.intoArray(g, 0);
-        a1.intoArray(g, L);
-        b0.intoArray(g, BLOCK);
-        b1.intoArray(g, BLOCK + L);
-        c0.intoArray(g, 2 * BLOCK);
-        c1.intoArray(g, 2 * BLOCK + L);
-        d0.intoArray(g, 3 * BLOCK);
-        d1.intoArray(g, 3 * BLOCK + L);
-    }
-
-    /** The gradient of panel row {@code i} into {@code g} ({@code BLOCK} floats). */
-    private static void gradient1(float[] x, int rows, int k, float[] dz, int h, int hb, int i, float[] g) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        for (int r = 0; r < rows; r++) {
-            int dzo = r * h + hb;
-            FloatVector xa = FloatVector.broadcast(S, x[r * k + i]);
-            a0 = FloatVector.fromArray(S, dz, dzo).fma(xa, a0);
-            a1 = FloatVector.fromArray(S, dz, dzo + L).fma(xa, a1);
-        }
-        a0.intoArray(g, 0);
-        a1.intoArray(g, L);
     }
 
     /** Scalar loops for a last panel narrower than {@link #BLOCK}. */
@@ -310,14 +120,15 @@ final class VectorKernel extends HeadKernel {
             }
         }
 
-        void update(float[] x, int rows, int k, float[] dz, int h, int hb, int width, float[] w, float[] v,
+        /** The last panel's update; its {@code dz} is {@code rows × width} row-major from {@code dzo}. */
+        void update(float[] x, int rows, int k, float[] dz, int dzo, int width, float[] w, float[] v,
                 float lr, float mu, boolean nesterov, float[] g) {
             for (int i = 0; i < k; i++) {
                 java.util.Arrays.fill(g, 0, width, 0f);
                 for (int r = 0; r < rows; r++) {
                     float xv = x[r * k + i];
                     for (int u = 0; u < width; u++) {
-                        g[u] += xv * dz[r * h + hb + u];
+                        g[u] += xv * dz[dzo + r * width + u];
                     }
                 }
                 Sgd.step(w, v, i * width, g, 0, width, lr, mu, nesterov);
