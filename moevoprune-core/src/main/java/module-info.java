@@ -18,6 +18,8 @@ module org.moevoprune.core {
     exports org.moevoprune.core.report;
     exports org.moevoprune.core.search;
 
+    provides org.moevoprune.api.BackboneProvider with
+            org.moevoprune.core.io.FeatureFileBackboneProvider;
     provides org.moevoprune.api.Ensemble with
             org.moevoprune.core.ensemble.MajorityVote,
             org.moevoprune.core.ensemble.SoftVote,
