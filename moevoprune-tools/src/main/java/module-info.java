@@ -11,4 +11,8 @@ module org.moevoprune.tools {
     exports org.moevoprune.tools.fetch;
     exports org.moevoprune.tools.gradcam;
     exports org.moevoprune.tools.images;
+
+    provides org.moevoprune.onnx.images.ImageSetReader with
+            org.moevoprune.tools.images.ClassFolderImageSetReader,
+            org.moevoprune.tools.images.IdxImageSetReader;
 }
