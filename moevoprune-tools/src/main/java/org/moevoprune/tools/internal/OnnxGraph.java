@@ -106,7 +106,7 @@ public final class OnnxGraph {
 
     /** Declares a float graph output already produced by a node. */
     public void output(String name, Object... dims) {
-        output(name, FLOAT, dims);
+        typedOutput(name, FLOAT, dims);
     }
 
     /**
@@ -116,7 +116,7 @@ public final class OnnxGraph {
      * @param elementType {@link #FLOAT} or {@link #INT64}
      * @param dims each a {@link Long} size or a {@link String} symbol
      */
-    public void output(String name, int elementType, Object... dims) {
+    public void typedOutput(String name, int elementType, Object... dims) {
         if (!names.contains(name)) {
             throw new IllegalStateException("graph output '" + name + "' is produced by no node");
         }
