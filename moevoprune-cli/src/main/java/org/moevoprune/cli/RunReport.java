@@ -8,6 +8,7 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.ensemble.Ensembles;
+import org.moevoprune.core.ensemble.VotingRule;
 import org.moevoprune.core.export.CompactModels;
 import org.moevoprune.core.export.HeadCost;
 import org.moevoprune.core.export.LatencyBenchmark;
@@ -23,6 +24,9 @@ import org.moevoprune.core.search.SearchData;
  * {@code DIR/report.html}.
  */
 final class RunReport {
+
+    /** The file of the front's heads, for {@code moevoprune export}. */
+    static final String FRONT_FILE = "front" + CompactModels.EXTENSION;
 
     /** The largest ensemble greedy selection considers. */
     static final int GREEDY_MAX = 9;
@@ -65,12 +69,23 @@ final class RunReport {
         out.println();
         out.print(table.toTable());
         exportMostAccurate(out, pruner, front, Ensembles.heads(results), dir);
+        saveFront(front, Ensembles.heads(results), dir);
         Path file = dir.resolve("report.html");
         HtmlReport.Builder report = HtmlReport.builder().title("moevoprune report").runs(results).front(front)
                 .comparison(table).setting("command", "moevoprune " + String.join(" ", command));
         extra.accept(report);
         report.build().write(file);
         out.println("report in " + file.toAbsolutePath());
+    }
+
+    /**
+     * Saves the heads of all front members, in the order of the rows of {@code front.csv}, as one compact file
+     * {@code DIR/front.mvp} (rule: majority vote), from which {@code moevoprune export} takes members.
+     */
+    static void saveFront(Front front, java.util.function.Function<Evaluation, TrainedHead> heads, Path dir)
+            throws IOException {
+        CompactModels.save(dir.resolve(FRONT_FILE), Ensembles.combine(VotingRule.MAJORITY, front.members(), heads),
+                front.members());
     }
 
     /**

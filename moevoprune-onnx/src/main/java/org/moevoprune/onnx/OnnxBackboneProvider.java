@@ -107,6 +107,28 @@ public final class OnnxBackboneProvider implements BackboneProvider {
         }
     }
 
+    /**
+     * The feature extractor the model options describe ({@code model}, {@code output}, {@code input},
+     * {@code layout}, {@code size}, {@code normalize}, {@code mean}, {@code std}, {@code batch-size},
+     * {@code threads}; image options are ignored): what {@link #open} runs, for tools that need the model without
+     * images, such as an exporter.
+     *
+     * @param options provider options
+     * @return the extractor; close it when done
+     * @throws IllegalArgumentException if an option is unknown or malformed, {@code model} is missing, or the model
+     *     does not fit the options
+     * @throws IOException if the model cannot be read or loaded
+     */
+    public static OnnxFeatureExtractor extractor(Map<String, String> options) throws IOException {
+        BackboneOptions o = BackboneOptions.of(new OnnxBackboneProvider(), options);
+        Path model = o.requiredPath("model", "the .onnx image model");
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalArgumentException("backbone 'onnx': the model " + model + " does not exist (absolute "
+                    + "path " + model.toAbsolutePath() + ")");
+        }
+        return extractor(o, model);
+    }
+
     private static String defaultId(Path model, OnnxFeatureExtractor extractor) {
         String name = model.getFileName().toString();
         int dot = name.lastIndexOf('.');
