@@ -33,5 +33,9 @@ module org.moevoprune.core {
             org.moevoprune.core.objective.ParameterFraction,
             org.moevoprune.core.objective.OodAuroc,
             org.moevoprune.core.objective.OodAupr,
-            org.moevoprune.core.objective.OodFprAt95Tpr;
+            org.moevoprune.core.objective.OodFprAt95Tpr,
+            org.moevoprune.core.objective.EnergyAuroc,
+            org.moevoprune.core.objective.MaxLogitAuroc,
+            org.moevoprune.core.objective.MahalanobisAuroc,
+            org.moevoprune.core.objective.KnnAuroc;
 }

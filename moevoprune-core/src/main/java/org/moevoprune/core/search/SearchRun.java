@@ -224,7 +224,7 @@ final class SearchRun {
         long trainingSeed = TrainingRandom.derive(settings.seed(), mask.fingerprint());
         SearchData data = pruner.data();
         TrainedHead head = pruner.head().train(data.train(), mask, settings.training(), trainingSeed);
-        EvaluationContext context = EvaluationContexts.of(head, data.evaluation(), data.ood());
+        EvaluationContext context = EvaluationContexts.of(head, data.train(), data.evaluation(), data.ood());
         double[] values = new double[space.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = space.objectives().get(i).evaluate(context);
