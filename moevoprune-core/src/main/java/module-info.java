@@ -21,6 +21,8 @@ module org.moevoprune.core {
     exports org.moevoprune.core.result;
     exports org.moevoprune.core.search;
 
+    provides org.moevoprune.api.BackboneProvider with
+            org.moevoprune.core.io.FeatureFileBackboneProvider;
     provides org.moevoprune.api.Ensemble with
             org.moevoprune.core.ensemble.MajorityVote,
             org.moevoprune.core.ensemble.SoftVote,
@@ -34,5 +36,9 @@ module org.moevoprune.core {
             org.moevoprune.core.objective.ParameterFraction,
             org.moevoprune.core.objective.OodAuroc,
             org.moevoprune.core.objective.OodAupr,
-            org.moevoprune.core.objective.OodFprAt95Tpr;
+            org.moevoprune.core.objective.OodFprAt95Tpr,
+            org.moevoprune.core.objective.EnergyAuroc,
+            org.moevoprune.core.objective.MaxLogitAuroc,
+            org.moevoprune.core.objective.MahalanobisAuroc,
+            org.moevoprune.core.objective.KnnAuroc;
 }

@@ -10,4 +10,9 @@ module org.moevoprune.onnx {
 
     exports org.moevoprune.onnx;
     exports org.moevoprune.onnx.images;
+
+    uses org.moevoprune.onnx.images.ImageSetReader;
+
+    provides org.moevoprune.api.BackboneProvider with
+            org.moevoprune.onnx.OnnxBackboneProvider;
 }

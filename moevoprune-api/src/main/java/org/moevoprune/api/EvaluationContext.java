@@ -23,6 +23,17 @@ public interface EvaluationContext {
     /** @return the labelled split the objectives are measured on */
     LabelledFeatures evaluation();
 
+    /**
+     * The training split the head learnt from: for objectives that model the in-distribution data themselves, such as
+     * Mahalanobis or nearest-neighbour OoD scores. Contexts made without it (the default) return empty; the search
+     * gives it.
+     *
+     * @return the training split, if the context has it
+     */
+    default Optional<LabelledFeatures> training() {
+        return Optional.empty();
+    }
+
     /** @return the out-of-distribution samples, if the run has any */
     Optional<FeatureMatrix> ood();
 

@@ -1,7 +1,8 @@
 package org.moevoprune.api;
 
 /**
- * What every discoverable plugin ({@link SparseHead}, {@link Objective}, {@link Ensemble}) tells the
+ * What every discoverable plugin ({@link SparseHead}, {@link Objective}, {@link Ensemble},
+ * {@link BackboneProvider}) tells the
  * {@link ProviderRegistry} about itself.
  *
  * <p>A provider found by {@link java.util.ServiceLoader} needs a public no-argument constructor (or a public static

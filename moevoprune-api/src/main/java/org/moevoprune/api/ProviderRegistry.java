@@ -14,8 +14,8 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * The providers of one contract ({@link SparseHead}, {@link Objective}, {@link Ensemble} or a plugin contract of
- * your own), found by {@link ServiceLoader} and/or passed in by hand, ranked by {@link Provider#priority()} (then
+ * The providers of one contract ({@link SparseHead}, {@link Objective}, {@link Ensemble},
+ * {@link BackboneProvider} or a plugin contract of your own), found by {@link ServiceLoader} and/or passed in by hand, ranked by {@link Provider#priority()} (then
  * id). Providers that are not {@link Provider#availability() available}, or that fail to load, are kept aside with
  * their reason, so that an error can say why nothing fits.
  *
@@ -32,8 +32,12 @@ public final class ProviderRegistry<T extends Provider> {
             SparseHead.class, "org.moevoprune:moevoprune-core (id 'java', pure Java) or "
                     + "org.moevoprune:moevoprune-nd4j (id 'nd4j', ND4J/OpenBLAS)",
             Objective.class, "org.moevoprune:moevoprune-core (ids 'accuracy', 'active-fraction', "
-                    + "'parameter-fraction', 'auroc', 'aupr', 'fpr95') or the jar of your objective plugin",
-            Ensemble.class, "org.moevoprune:moevoprune-core or the jar of your ensemble plugin");
+                    + "'parameter-fraction', 'auroc', 'aupr', 'fpr95', 'energy-auroc', 'max-logit-auroc', "
+                    + "'mahalanobis-auroc', 'knn-auroc') or the jar of your objective plugin",
+            Ensemble.class, "org.moevoprune:moevoprune-core or the jar of your ensemble plugin",
+            BackboneProvider.class, "org.moevoprune:moevoprune-core (id 'features', feature files) or "
+                    + "org.moevoprune:moevoprune-onnx (id 'onnx', ONNX image models) or the jar of your backbone "
+                    + "plugin");
 
     private final Class<T> type;
     private final List<T> available;

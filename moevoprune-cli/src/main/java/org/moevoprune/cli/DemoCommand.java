@@ -57,8 +57,8 @@ final class DemoCommand {
 
             Defaults (about 15 minutes on 2 CPU cores): MobileNetV2 at 96x96 (1280 features), 6000 training and
             1000 test images (balanced), 1000 OoD digits (half MNIST, half OpenCV), population 30, 200 evaluations
-            (the reference search), heads of 512 hidden units trained for at most 30 epochs (reference: 600), 2
-            threads.
+            (the reference search), heads of 512 hidden units trained for at most 30 epochs (reference: 600), as
+            many threads as processors.
 
             Options:
               --protocol P            demo (the defaults above) or reference: the paper's full settings (all 60000
@@ -70,17 +70,20 @@ final class DemoCommand {
               --population N          (30)      --evaluations N   (200)      --epochs N   (30)
               --runs N                independent runs, combined into a super front (1)
               --mode M                steady-state (alias: reference) or generational (steady-state)
-              --seed N                (42)      --threads N       (2)
+              --seed N                (42)      --threads N       (the available processors)
               --out DIR               results, report and checkpoints (demo-results)
               --resume                continue an interrupted demo from the checkpoints in --out
               --quiet                 no progress output
-              --help                  this text
+              --progress              redraw progress in place even when standard error is not a terminal
+              -h, --help              this text
+
+            Exit status: 0 success, 1 failure (a download, file or model failed), 2 usage error.
             """;
 
     private static final Set<String> OPTIONS = Set.of("--protocol", "--backbone", "--image-size", "--train-size",
             "--test-size", "--population", "--evaluations", "--epochs", "--runs", "--mode", "--seed", "--threads",
             "--out");
-    private static final Set<String> FLAGS = Set.of("--resume", "--quiet", "--help");
+    private static final Set<String> FLAGS = Set.of("--resume", "--quiet", "--progress", "--help");
     private static final int TOP_FEATURES = 6;
 
     private final PrintStream out;
@@ -135,7 +138,8 @@ final class DemoCommand {
                 .preprocessing(Preprocessing.scaled(s.imageSize)).build();
         try (OnnxBackbone onnxBackbone = OnnxBackbone.builder(extractor).id(s.backbone + "@" + s.imageSize)
                 .split(DataSplit.TRAIN, train).split(DataSplit.TEST, test).split(DataSplit.OOD, ood)
-                .listener(a.has("--quiet") ? new ExtractionListener() { } : progressLine()).build()) {
+                .listener(a.has("--quiet") ? new ExtractionListener() { } : progressLine(a.has("--progress")))
+                .build()) {
             Backbone backbone = CachedBackbone.of(onnxBackbone,
                     FeatureCache.in(packages.cache().root().resolve("features")));
             stage("features");
@@ -148,7 +152,7 @@ final class DemoCommand {
             stage("search");
             out.println("head: " + heads());
             Pruner pruner = s.pruner(backbone, dir, a.has("--resume"), a.has("--quiet") ? null
-                    : new ConsoleProgress(err, System.console() != null, s.runs));
+                    : new ConsoleProgress(err, ProgressPrinter.redraw(a.has("--progress")), s.runs));
             List<PruningResult> results = s.runs == 1 ? List.of(pruner.run()) : pruner.runs(s.runs);
             stage("report");
             FrontOutput.write(dir, results);
@@ -230,8 +234,8 @@ final class DemoCommand {
         }
     }
 
-    private ExtractionListener progressLine() {
-        boolean terminal = System.console() != null;
+    private ExtractionListener progressLine(boolean progress) {
+        boolean terminal = ProgressPrinter.redraw(progress);
         return ExtractionListener.onProgress(p -> {
             if (terminal) {
                 err.print("\r" + p + "\u001b[K");
@@ -302,7 +306,7 @@ final class DemoCommand {
             s.epochs = a.integer("--epochs", reference ? 600 : 30, 1);
             s.runs = a.integer("--runs", reference ? 10 : 1, 1);
             int cpus = Runtime.getRuntime().availableProcessors();
-            s.threads = a.integer("--threads", 2, 1, 4 * cpus, "at most 4 x the " + cpus + " available processors");
+            s.threads = a.integer("--threads", cpus, 1, 4 * cpus, "at most 4 x the " + cpus + " available processors");
             s.seed = a.longValue("--seed", 42);
             s.mode = PruneCommand.mode(a.string("--mode", "steady-state"));
             return s;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.moevoprune.api.Backbone;
 import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.Objective;
 import org.moevoprune.api.ProviderRegistry;
@@ -27,18 +28,27 @@ final class PruneCommand {
 
     static final String HELP = """
             Usage: moevoprune prune --train FILE --test FILE --ood FILE --out DIR [options]
+                   moevoprune prune --model FILE --train-images PATH --test-images PATH --ood-images PATH --out DIR
+                                    [options]
 
             Prunes the features of a transfer-learned head with MO-EvoPruneDeepTL's NSGA-II search: each candidate
             mask trains a fresh sparse head (F features -> hidden ReLU -> C logits) and is scored on accuracy,
             active-feature fraction and out-of-distribution AUROC.
 
             Data (features extracted beforehand, one row per sample):
-              --train FILE            training split: CSV 'label,f1,...,fF' (header optional) or .npy features
+              --train FILE            training split: CSV 'label,f1,...,fF' (header optional), .npz (features
+                                      and labels, as numpy.savez or moevoprune extract write) or .npy features
               --train-labels FILE     labels of an .npy training split (1-D integer .npy)
               --test FILE             evaluation split, same formats (--test-labels FILE for .npy)
               --ood FILE              out-of-distribution samples, same formats; labels, if any, are ignored
               --ood-no-labels         the OoD CSV has no label column
               --classes N             class count (default: largest label + 1)
+
+            Data (images, with --model; see Backbone below):
+              --train-images PATH     training images: a folder of class folders, or an IDX images file
+              --train-labels FILE     the IDX labels of IDX training images (default: named like the images)
+              --test-images PATH      evaluation images (--test-labels FILE for IDX); classes matched by name
+              --ood-images PATH       out-of-distribution images (--ood-labels FILE for IDX); labels are ignored
 
             Search (defaults: the reference protocol of the paper):
               --population N          population size (30)
@@ -48,10 +58,12 @@ final class PruneCommand {
               --offspring N           offspring per step/generation (2 steady-state, population otherwise)
               --seed N                seed of every random choice; same seed, same result (42)
               --runs N                independent runs with derived seeds, combined into a super front (1)
-              --threads N             offspring evaluated at once, 1 to 4 x the available processors (1)
+              --threads N             offspring evaluated at once, and the model's threads (the available
+                                      processors; at most 4 x that)
               --count-cache-hits      let re-proposed masks spend budget, as the reference did
               --objectives LIST       comma-separated objective ids (accuracy,active-fraction,auroc);
-                                      also parameter-fraction, aupr, fpr95, or ids of objective plugins
+                                      also parameter-fraction, aupr, fpr95, energy-auroc, max-logit-auroc,
+                                      mahalanobis-auroc, knn-auroc, or ids of objective plugins (--plugins DIR)
               --temperature T         ODIN temperature of the auroc objective (1000)
               --head ID               sparse head provider id, e.g. java or nd4j (the best available)
 
@@ -67,11 +79,17 @@ final class PruneCommand {
               --resume                continue from the checkpoints in --out (same data and options)
               --checkpoint-every N    steps between checkpoints (1)
               --quiet                 no progress bar
+              --progress              redraw progress in place even when standard error is not a terminal
               --skip-memory-check     start even if the heap (-Xmx) is below the run's estimated need
-              --help                  this text
+              -h, --help              this text
+              --plugins DIR           (before or after the command) load the objective, head, backbone and image
+                                      reader plugins in the jars of DIR
+
+            """ + BackboneChoice.HELP + """
 
             Writes DIR/front.csv (columns run,<objectives>,active_count,feature_count,training_seed,epochs,mask),
-            DIR/front.json, DIR/history.csv and DIR/checkpoint-run<r>.json; with --runs > 1, each run's files go
+            DIR/front.json, DIR/history.csv, DIR/front.mvp (the heads of the front members, in the rows' order, for
+            moevoprune export) and DIR/checkpoint-run<r>.json; with --runs > 1, each run's files go
             to DIR/run-<r>/ and DIR/front.* hold the super front. Formats: ResultFiles in moevoprune-core.
             Then prints the ensembles of the front (majority vote of the whole front, of the reference's accuracy
             and AUROC percentile windows, and of greedy selection) against their best member, and writes
@@ -85,8 +103,8 @@ final class PruneCommand {
             --out: the directory is locked (DIR/.moevoprune.lock, released by the system when the run ends however
             it ends), and a second run with the same --out is refused naming the holder.
 
-            Exit status: 0 done, 1 failure (unreadable or inconsistent data, --out in use, not enough memory,
-            unwritable output), 2 usage error (unknown or bad option, missing file).
+            Exit status: 0 success, 1 failure (unreadable or inconsistent data, --out in use, not enough memory,
+            unwritable output, no usable provider), 2 usage error (unknown or bad option, missing file).
             """;
 
     private static final Set<String> OPTIONS = Set.of("--train", "--train-labels", "--test", "--test-labels",
@@ -95,6 +113,13 @@ final class PruneCommand {
             "--hidden", "--patience", "--out", "--checkpoint-every");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
             "--skip-memory-check", "--help");
+    /** Options of image data, read with --model. */
+    private static final Set<String> IMAGE_OPTIONS = Set.of("--train-images", "--test-images", "--ood-images",
+            "--ood-labels");
+    private static final List<BackboneChoice.ImageSplit> IMAGE_SPLITS = List.of(
+            new BackboneChoice.ImageSplit("--train-images", "--train-labels", "train"),
+            new BackboneChoice.ImageSplit("--test-images", "--test-labels", "test"),
+            new BackboneChoice.ImageSplit("--ood-images", "--ood-labels", "ood"));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -120,19 +145,20 @@ final class PruneCommand {
     }
 
     int run(List<String> args) throws UsageException, IOException {
-        Arguments a = new Arguments(args, OPTIONS, FLAGS);
+        BackboneChoice.Split split = BackboneChoice.split(args);
+        Arguments a = new Arguments(split.rest(), union(OPTIONS, BackboneChoice.OPTIONS, IMAGE_OPTIONS),
+                union(FLAGS, BackboneChoice.FLAGS));
         if (a.has("--help")) {
             out.print(HELP);
             return 0;
         }
         Path dir = Path.of(a.required("--out", "the directory for results"));
-        Inputs inputs = Inputs.of(a);
-        inputBytes = inputs.bytes();
+        Inputs inputs = images(a, split.pairs()) ? null : Inputs.of(a);
+        inputBytes = inputs == null ? 0 : inputs.bytes();
         int runs = a.integer("--runs", 1, 1);
-        int cpus = Runtime.getRuntime().availableProcessors();
-        int threads = a.integer("--threads", 1, 1, 4 * cpus, "at most 4 x the " + cpus + " available processors");
+        int threads = threads(a);
         try (OutputLock lock = OutputLock.acquire(dir, "--out")) {
-            return execute(a, inputs, dir, runs, threads, args);
+            return execute(a, split.pairs(), inputs, dir, runs, threads, args);
         } catch (OutOfMemoryError e) {
             throw new IllegalStateException(MemoryNeed.outOfMemory(need, stage, inputBytes, maxHeap.getAsLong(),
                     dir));
@@ -140,32 +166,40 @@ final class PruneCommand {
     }
 
     /** The search and its output; its frame, which holds the data, is gone when {@link #run} handles an OOM. */
-    private int execute(Arguments a, Inputs inputs, Path dir, int runs, int threads, List<String> args)
-            throws UsageException, IOException {
-        Pruner pruner = pruner(a, inputs, dir, runs, threads);
-        check(a, inputs, pruner, runs, threads);
-        stage = MemoryNeed.Stage.SEARCH;
-        long t0 = System.nanoTime();
-        List<PruningResult> results = runs == 1 ? List.of(pruner.run()) : pruner.runs(runs);
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-        stage = MemoryNeed.Stage.RESULTS;
-        FrontOutput.write(dir, results);
-        stage = MemoryNeed.Stage.REPORT;
-        FrontOutput.print(out, results, seconds, dir);
-        RunReport.write(out, pruner, results, dir, a.number("--temperature", 1000, Double.MIN_VALUE,
-                Double.MAX_VALUE), args);
+    private int execute(Arguments a, java.util.Map<String, String> pairs, Inputs inputs, Path dir, int runs,
+            int threads, List<String> args) throws UsageException, IOException {
+        try (BackboneChoice.Opened backbone = inputs == null ? openImages(a, pairs, threads)
+                : new BackboneChoice.Opened(featureFiles(a, inputs), null)) {
+            Pruner pruner = pruner(a, dir, runs, threads, backbone.backbone());
+            check(a, inputs, pruner, runs, threads);
+            stage = MemoryNeed.Stage.SEARCH;
+            long t0 = System.nanoTime();
+            List<PruningResult> results = runs == 1 ? List.of(pruner.run()) : pruner.runs(runs);
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+            stage = MemoryNeed.Stage.RESULTS;
+            FrontOutput.write(dir, results);
+            stage = MemoryNeed.Stage.REPORT;
+            FrontOutput.print(out, results, seconds, dir);
+            RunReport.write(out, pruner, results, dir, a.number("--temperature", 1000, Double.MIN_VALUE,
+                    Double.MAX_VALUE), args);
+        }
         return 0;
     }
 
-    /** The checks of the loaded data against each other, the options and the heap. */
+    /**
+     * The checks of the loaded data against each other (feature files: the label files are named in the messages),
+     * the options and the heap.
+     */
     private void check(Arguments a, Inputs inputs, Pruner pruner, int runs, int threads) throws UsageException {
         SearchData data = pruner.data();
         ClassLabels train = data.train().labels();
-        ClassLabels test = data.evaluation().labels();
-        DataChecks.classCount(train, inputs.trainLabels(), test, inputs.testLabels());
-        DataChecks.testLabelsSeenInTraining(train, inputs.trainLabels(), test, inputs.testLabels());
-        DataChecks.batchSize(a.has("--batch-size") ? pruner.settings().training().batchSize() : null,
-                data.train().size(), inputs.train());
+        if (inputs != null) {
+            ClassLabels test = data.evaluation().labels();
+            DataChecks.classCount(train, inputs.trainLabels(), test, inputs.testLabels());
+            DataChecks.testLabelsSeenInTraining(train, inputs.trainLabels(), test, inputs.testLabels());
+            DataChecks.batchSize(a.has("--batch-size") ? pruner.settings().training().batchSize() : null,
+                    data.train().size(), inputs.train());
+        }
         need = new MemoryNeed(data.train().size(), data.evaluation().size(), data.ood() == null ? 0
                 : data.ood().rows(), data.featureCount(), train.classCount(),
                 pruner.settings().training().hiddenUnits(), runs * pruner.settings().populationSize()
@@ -176,18 +210,65 @@ final class PruneCommand {
         }
     }
 
-    private Pruner pruner(Arguments a, Inputs inputs, Path dir, int runs, int threads) throws UsageException {
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return all;
+    }
+
+    /** Whether the data are images through a model (--model or --backbone), checking the options that go with it. */
+    private static boolean images(Arguments a, java.util.Map<String, String> pairs) throws UsageException {
+        if (!BackboneChoice.named(a, pairs)) {
+            for (String option : IMAGE_OPTIONS) {
+                if (a.has(option)) {
+                    throw new UsageException(option + " needs --model (the .onnx image model that computes the "
+                            + "features of the images)");
+                }
+            }
+            return false;
+        }
+        for (String option : List.of("--train", "--test", "--ood")) {
+            if (a.has(option)) {
+                throw new UsageException(option + " (a feature file) and --model (features of images) exclude each "
+                        + "other: give " + option + "-images with --model, or drop --model");
+            }
+        }
+        if (a.has("--model") && !a.has("--train-images")) {
+            throw new UsageException("missing --train-images (the training images: a folder of class folders, or "
+                    + "an IDX images file)");
+        }
+        return true;
+    }
+
+    private BackboneChoice.Opened openImages(Arguments a, java.util.Map<String, String> pairs, int threads)
+            throws UsageException, IOException {
+        return BackboneChoice.open(a, pairs, IMAGE_SPLITS, threads, err, a.has("--quiet"));
+    }
+
+    private static int threads(Arguments a) throws UsageException {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return a.integer("--threads", cpus, 1, 4 * cpus, "at most 4 x the " + cpus + " available processors");
+    }
+
+    private static FeatureFileBackbone featureFiles(Arguments a, Inputs inputs) throws UsageException {
         FeatureFileBackbone.Builder data = FeatureFileBackbone.builder().id("features");
         inputs.addTo(data, a.has("--ood-no-labels"));
         if (a.has("--classes")) {
             data.classCount(a.integer("--classes", 0, 1, DataChecks.MAX_CLASSES, "the most classes a head may have"));
         }
+        return data.build();
+    }
+
+    private Pruner pruner(Arguments a, Path dir, int runs, int threads, Backbone backbone) throws UsageException {
         TrainingSettings training = TrainingSettings.builder().maxEpochs(a.integer("--epochs", 600, 1))
                 .batchSize(a.integer("--batch-size", 32, 1))
                 .learningRate(a.number("--learning-rate", 1e-3, Double.MIN_VALUE, 10))
                 .hiddenUnits(a.integer("--hidden", 512, 1)).patience(a.integer("--patience", 10, 0)).build();
         SearchMode mode = mode(a.string("--mode", "steady-state"));
-        Pruner.Builder b = Pruner.builder().backbone(data.build()).training(training)
+        Pruner.Builder b = Pruner.builder().backbone(backbone).training(training)
                 .objectives(objectives(a)).mode(mode)
                 .populationSize(a.integer("--population", 30, 2))
                 .evaluations(a.integer("--evaluations", 200, 2))
@@ -201,7 +282,7 @@ final class PruneCommand {
             b.head(ProviderRegistry.load(SparseHead.class).get(a.string("--head", "")));
         }
         if (!a.has("--quiet")) {
-            b.listener(new ConsoleProgress(err, System.console() != null, runs));
+            b.listener(new ConsoleProgress(err, ProgressPrinter.redraw(a.has("--progress")), runs));
         }
         if (probe != null) {
             b.listener(probe);

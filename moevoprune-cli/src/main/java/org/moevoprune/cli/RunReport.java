@@ -8,12 +8,14 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.ensemble.Ensembles;
+import org.moevoprune.core.ensemble.VotingRule;
 import org.moevoprune.core.export.CompactModels;
 import org.moevoprune.core.export.HeadCost;
 import org.moevoprune.core.export.LatencyBenchmark;
 import org.moevoprune.core.report.HtmlReport;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.search.SearchData;
@@ -23,6 +25,9 @@ import org.moevoprune.core.search.SearchData;
  * {@code DIR/report.html}.
  */
 final class RunReport {
+
+    /** The file of the front's heads, for {@code moevoprune export}. */
+    static final String FRONT_FILE = "front" + CompactModels.EXTENSION;
 
     /** The largest ensemble greedy selection considers. */
     static final int GREEDY_MAX = 9;
@@ -66,6 +71,7 @@ final class RunReport {
         out.println();
         out.print(table.toTable());
         exportMostAccurate(out, pruner, front, heads, runOf(results), dir);
+        saveFront(front, heads, results.get(0).provenance(), dir);
         Path file = dir.resolve("report.html");
         HtmlReport.Builder report = HtmlReport.builder().title("moevoprune report").runs(results).front(front)
                 .comparison(table).setting("command", "moevoprune " + String.join(" ", command));
@@ -78,6 +84,17 @@ final class RunReport {
     private static java.util.function.Function<Evaluation, PruningResult> runOf(List<PruningResult> results) {
         return e -> results.stream().filter(r -> r.history().stream().anyMatch(h -> h == e)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(e + " is in none of the runs"));
+    }
+
+    /**
+     * Saves the heads of all front members, in the order of the rows of {@code front.csv}, as one compact file
+     * {@code DIR/front.mvp} (rule: majority vote), from which {@code moevoprune export} takes members. The file
+     * records the provenance of the first run (with several runs, the others differ only in seed and start time).
+     */
+    static void saveFront(Front front, java.util.function.Function<Evaluation, TrainedHead> heads,
+            Provenance provenance, Path dir) throws IOException {
+        CompactModels.save(dir.resolve(FRONT_FILE), Ensembles.combine(VotingRule.MAJORITY, front.members(), heads),
+                front.members(), provenance);
     }
 
     /**

@@ -46,7 +46,7 @@ class OutOfMemoryTest {
     void aHeapBelowTheEstimateIsRefusedBeforeAnythingIsWritten(@TempDir Path out) throws Exception {
         long heap = 20L << 20;
         PruneCommand command = new PruneCommand(NOWHERE, NOWHERE, () -> heap, null);
-        List<String> args = small(data, out, "--quiet");
+        List<String> args = small(data, out, "--quiet", "--threads", "1");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> command.run(tail(args)));
         MemoryNeed need = new MemoryNeed(150, 60, 60, 24, 3, 16, 10, 1);
         assertTrue(e.getMessage().startsWith("this run needs about " + MemoryNeed.mib(need.bytes()) + " of Java "

@@ -30,10 +30,11 @@ final class Nd4jRuntime {
     private static final System.Logger LOG = System.getLogger(Nd4jSparseHead.class.getName());
     private static final String AVX2_BINARY = "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-avx2/"
             + "libjnind4jcpu.so";
-    private static final String FIX = "Fix: keep org.nd4j:nd4j-native:1.0.0-M2.1 with the classifier of this "
-            + "platform (moevoprune-nd4j brings linux-x86_64-avx2) and org.bytedeco:openblas:0.3.19-1.5.7 with its "
-            + "platform classifier on the class path, make ~/.javacpp writable (or set -Dorg.bytedeco.javacpp.cachedir)"
-            + ", or use the pure-Java head instead (org.moevoprune:moevoprune-core, -Dmoevoprune.SparseHead=java).";
+    private static final String FIX = "Fix: add org.nd4j:nd4j-native:1.0.0-M2.1 with the classifier of this "
+            + "platform (e.g. linux-x86_64-avx2, linux-x86_64, macosx-arm64, windows-x86_64; moevoprune-nd4j brings "
+            + "ND4J's Java classes only) and org.bytedeco:openblas:0.3.19-1.5.7 with its platform classifier to the "
+            + "class path, make ~/.javacpp writable (or set -Dorg.bytedeco.javacpp.cachedir), or use the pure-Java "
+            + "head instead (org.moevoprune:moevoprune-core, -Dmoevoprune.SparseHead=java).";
 
     private static volatile Start start;
 
@@ -170,8 +171,8 @@ final class Nd4jRuntime {
             if (padded.contains(" avx2 ") && padded.contains(" fma ")) {
                 return Optional.empty();
             }
-            return Optional.of("this CPU lacks AVX2/FMA but moevoprune-nd4j brings the linux-x86_64-avx2 build of "
-                    + "ND4J. Fix: exclude org.nd4j:nd4j-native:linux-x86_64-avx2 and add "
+            return Optional.of("this CPU lacks AVX2/FMA but the class path holds the linux-x86_64-avx2 build of "
+                    + "ND4J. Fix: replace org.nd4j:nd4j-native:linux-x86_64-avx2 by "
                     + "org.nd4j:nd4j-native:1.0.0-M2.1:linux-x86_64 (generic), or use the pure-Java head "
                     + "(-Dmoevoprune.SparseHead=java).");
         } catch (IOException | RuntimeException e) {

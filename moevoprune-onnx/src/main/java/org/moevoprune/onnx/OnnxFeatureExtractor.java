@@ -121,6 +121,21 @@ public final class OnnxFeatureExtractor implements AutoCloseable {
         return signature.featureOutput;
     }
 
+    /** @return the name of the image input */
+    public String inputName() {
+        return signature.input;
+    }
+
+    /** @return true if the input is {@code [N, H, W, C]} (NHWC), false for {@code [N, C, H, W]} (NCHW) */
+    public boolean channelsLast() {
+        return signature.channelsLast;
+    }
+
+    /** @return the input's channels: 1 (gray) or 3 (RGB) */
+    public int inputChannels() {
+        return signature.channels;
+    }
+
     /** @return the names of all the model's outputs */
     public Set<String> outputNames() {
         return signature.outputs;

@@ -79,6 +79,16 @@ public final class Preprocessing {
         return size;
     }
 
+    /** @return a copy of the per-channel means subtracted after scaling to [0, 1] (R, G, B) */
+    public float[] mean() {
+        return mean.clone();
+    }
+
+    /** @return a copy of the per-channel divisors (R, G, B) */
+    public float[] std() {
+        return std.clone();
+    }
+
     /**
      * @param newSize the side of the square input, 8–2048 pixels
      * @return the same preprocessing at another size

@@ -37,7 +37,7 @@ final class ExecutorEvaluation {
         FeatureMask mask = task.mask();
         long t0 = System.nanoTime();
         TrainedHead head = provider.train(data.train(), mask, plan.training(), task.trainingSeed());
-        EvaluationContext context = EvaluationContexts.of(head, data.evaluation(), data.ood());
+        EvaluationContext context = EvaluationContexts.of(head, data.train(), data.evaluation(), data.ood());
         double[] values = new double[objectives.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = objectives.get(i).evaluate(context);

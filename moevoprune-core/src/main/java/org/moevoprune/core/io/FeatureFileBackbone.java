@@ -17,15 +17,15 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
 
 /**
- * A {@link Backbone} over features computed beforehand, in CSV or {@code .npy} files (see {@link FeatureFiles} for
- * the formats) or in memory.
+ * A {@link Backbone} over features computed beforehand, in CSV files, {@code .npy} files or {@code .npz} archives
+ * (see {@link FeatureFiles} for the formats) or in memory.
  *
  * <pre>{@code
  * Backbone backbone = FeatureFileBackbone.builder()
  *         .id("resnet50-rps")
  *         .split(DataSplit.TRAIN, Path.of("train.csv"))
  *         .split(DataSplit.TEST, Path.of("test.npy"), Path.of("test-labels.npy"))
- *         .split(DataSplit.OOD, Path.of("ood.csv"))
+ *         .split(DataSplit.OOD, Path.of("ood.npz"))
  *         .build();
  * }</pre>
  *
@@ -205,7 +205,7 @@ public final class FeatureFileBackbone implements Backbone {
 
     /**
      * Assembles a {@link FeatureFileBackbone}. Each split is set once: a {@code .csv} file, an {@code .npy} feature
-     * file with an optional {@code .npy} label file, or arrays in memory. {@link DataSplit#TRAIN} is required and
+     * file with an optional {@code .npy} label file, an {@code .npz} archive, or arrays in memory. {@link DataSplit#TRAIN} is required and
      * must be labelled. Not thread-safe.
      */
     public static final class Builder {
@@ -250,19 +250,45 @@ public final class FeatureFileBackbone implements Backbone {
 
         /**
          * Sets a split from one file: a {@code .csv} file with a label column (for {@link DataSplit#OOD} the label
-         * column must be there, and is ignored; use {@link #unlabelledSplit} for a CSV file without it), or an
-         * {@code .npy} feature file without labels.
+         * column must be there, and is ignored; use {@link #unlabelledSplit} for a CSV file without it), an
+         * {@code .npy} feature file without labels, or an {@code .npz} archive read by its default keys (features
+         * only for {@link DataSplit#OOD}).
          *
          * @param split the split
-         * @param file a {@code .csv} or {@code .npy} file
+         * @param file a {@code .csv}, {@code .npy} or {@code .npz} file
          * @return this builder
-         * @throws IllegalArgumentException if the split is already set or the file name ends in neither
-         *         {@code .csv} nor {@code .npy}
+         * @throws IllegalArgumentException if the split is already set or the file name ends in none of
+         *         {@code .csv}, {@code .npy}, {@code .npz}
          */
         public Builder split(DataSplit split, Path file) {
-            boolean csv = extension(file).equals("csv");
-            return put(split, csv ? new SplitSource.Csv(file, split != DataSplit.OOD, true)
-                    : new SplitSource.Npy(file, null));
+            return switch (extension(file)) {
+                case "csv" -> put(split, new SplitSource.Csv(file, split != DataSplit.OOD, true));
+                case "npz" -> put(split, new SplitSource.Npz(file, null, null, split != DataSplit.OOD));
+                default -> put(split, new SplitSource.Npy(file, null));
+            };
+        }
+
+        /**
+         * Sets a split from the named arrays of an {@code .npz} archive, e.g. Keras' {@code mnist.npz} with
+         * {@code x_test} and {@code y_test}.
+         *
+         * @param split the split
+         * @param file the archive
+         * @param featuresKey the key of the 2-D feature array
+         * @param labelsKey the key of the 1-D label array, or null for a split without labels (ignored for
+         *        {@link DataSplit#OOD})
+         * @return this builder
+         * @throws IllegalArgumentException if the split is already set or the file name does not end in
+         *         {@code .npz}
+         */
+        public Builder npzSplit(DataSplit split, Path file, String featuresKey, String labelsKey) {
+            Objects.requireNonNull(featuresKey, "featuresKey");
+            if (!extension(file).equals("npz")) {
+                throw new IllegalArgumentException(file + " is not an .npz archive: npzSplit reads numpy.savez "
+                        + "archives; give other files with split(split, file)");
+            }
+            boolean labelled = labelsKey != null && split != DataSplit.OOD;
+            return put(split, new SplitSource.Npz(file, featuresKey, labelled ? labelsKey : null, labelled));
         }
 
         /**
@@ -286,18 +312,21 @@ public final class FeatureFileBackbone implements Backbone {
         }
 
         /**
-         * Sets a split without labels from one file: a {@code .csv} file of features only (no label column) or an
-         * {@code .npy} feature file.
+         * Sets a split without labels from one file: a {@code .csv} file of features only (no label column), an
+         * {@code .npy} feature file, or the features of an {@code .npz} archive.
          *
          * @param split the split; not {@link DataSplit#TRAIN}, which needs labels
-         * @param file a {@code .csv} or {@code .npy} file
+         * @param file a {@code .csv}, {@code .npy} or {@code .npz} file
          * @return this builder
-         * @throws IllegalArgumentException if the split is already set or the file name ends in neither
-         *         {@code .csv} nor {@code .npy}
+         * @throws IllegalArgumentException if the split is already set or the file name ends in none of
+         *         {@code .csv}, {@code .npy}, {@code .npz}
          */
         public Builder unlabelledSplit(DataSplit split, Path file) {
-            boolean csv = extension(file).equals("csv");
-            return put(split, csv ? new SplitSource.Csv(file, false, false) : new SplitSource.Npy(file, null));
+            return switch (extension(file)) {
+                case "csv" -> put(split, new SplitSource.Csv(file, false, false));
+                case "npz" -> put(split, new SplitSource.Npz(file, null, null, false));
+                default -> put(split, new SplitSource.Npy(file, null));
+            };
         }
 
         /**
@@ -375,9 +404,9 @@ public final class FeatureFileBackbone implements Backbone {
             String name = Objects.requireNonNull(file, "file").getFileName().toString().toLowerCase(Locale.ROOT);
             int dot = name.lastIndexOf('.');
             String extension = dot < 0 ? "" : name.substring(dot + 1);
-            if (!extension.equals("csv") && !extension.equals("npy")) {
-                throw new IllegalArgumentException(file + " is neither a .csv nor an .npy file: export the features "
-                        + "as CSV (label,f1,…,fF) or with numpy.save");
+            if (!extension.equals("csv") && !extension.equals("npy") && !extension.equals("npz")) {
+                throw new IllegalArgumentException(file + " is not a .csv, .npy or .npz file: export the features "
+                        + "as CSV (label,f1,…,fF), with numpy.save or with numpy.savez(file, features=x, labels=y)");
             }
             return extension;
         }

@@ -2,13 +2,15 @@ package org.moevoprune.core.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
 
 /**
- * Reads and writes features extracted elsewhere (Python, another JVM tool) as CSV or NumPy {@code .npy} files.
+ * Reads and writes features extracted elsewhere (Python, another JVM tool) as CSV files, NumPy {@code .npy} files
+ * and NumPy {@code .npz} archives.
  * Every file is read fully into memory as {@code float}s.
  *
  * <h2>CSV</h2>
@@ -33,10 +35,20 @@ import org.moevoprune.api.LabelledFeatures;
  * {@code <f4, >f4, <f8, >f8} (float64 is rounded to float32), in C or Fortran order; labels as a 1-D array of
  * {@code i1, i2, i4, i8, u1, u2, u4, u8} in either byte order, or of floats whose values are all integral.
  *
+ * <h2>NumPy archives</h2>
+ * {@code .npz} files written by {@code numpy.savez} (stored entries) or {@code numpy.savez_compressed} (deflated
+ * entries): a zip archive of {@code .npy} entries, each read as above. The features and labels are the arrays of
+ * the keys given, or else of the first pair present among {@code (features, labels)}, {@code (x, y)},
+ * {@code (X, y)} and {@code (arr_0, arr_1)} (the names {@code numpy.savez(f, x, y)} gives); other entries are
+ * ignored. A features-only read takes the first of those feature keys present, or the archive's only array. Sizes
+ * declared in the archive or the {@code .npy} headers are never trusted: memory is taken as the data arrives, and
+ * each entry's CRC-32 is checked. {@link #writeNpz} writes what {@code numpy.load} reads:
+ * {@code features} ({@code <f4}), {@code labels} ({@code <i4}) and optionally {@code class_names} (a unicode array).
+ *
  * <h2>Errors</h2>
  * Malformed content throws {@link FeatureFileException}, whose message names the file, the line or element, the
  * expected and the actual shape, and the fix. A missing file throws {@link java.nio.file.NoSuchFileException} with
- * the absolute path. Writers replace their target atomically: a failed write leaves an existing file as it was.
+ * the absolute path. Errors about an archive entry name the file and the entry. Writers replace their target atomically: a failed write leaves an existing file as it was.
  *
  * <p>Stateless and thread-safe.
  */
@@ -160,6 +172,121 @@ public final class FeatureFiles {
      */
     public static LabelledFeatures readNpy(Path features, Path labels, int classCount) throws IOException {
         return join(features, readNpyFeatures(features), labels, readNpyLabels(labels, classCount));
+    }
+
+    /**
+     * Reads features and labels from an {@code .npz} archive, by the default keys (see the class comment); the class
+     * count is the largest label + 1.
+     *
+     * @param file written by e.g. {@code numpy.savez(file, features=x, labels=y)}
+     * @return the labelled features
+     * @throws FeatureFileException if the file is not a zip archive, no default key pair is present, an entry is
+     *         malformed or damaged, or the sample counts differ
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IOException if the file cannot be read
+     */
+    public static LabelledFeatures readNpz(Path file) throws IOException {
+        return NpzReader.read(Objects.requireNonNull(file, "file"), null, null, 0);
+    }
+
+    /**
+     * Reads features and labels from an {@code .npz} archive, by the default keys, with a known number of classes.
+     *
+     * @param file the archive
+     * @param classCount the number of classes, ≥ 1; every label must be below it
+     * @return the labelled features
+     * @throws IllegalArgumentException if {@code classCount < 1}
+     * @throws FeatureFileException as {@link #readNpz(Path)}, or if a label is not below the class count
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IOException if the file cannot be read
+     */
+    public static LabelledFeatures readNpz(Path file, int classCount) throws IOException {
+        return NpzReader.read(Objects.requireNonNull(file, "file"), null, null, requireClassCount(classCount));
+    }
+
+    /**
+     * Reads features and labels from the named arrays of an {@code .npz} archive, e.g. Keras' {@code mnist.npz}
+     * with keys {@code x_train} and {@code y_train}.
+     *
+     * @param file the archive
+     * @param featuresKey the key of the 2-D feature array (with or without {@code .npy})
+     * @param labelsKey the key of the 1-D label array
+     * @param classCount the number of classes, ≥ 1, or 0 for the largest label + 1
+     * @return the labelled features
+     * @throws IllegalArgumentException if {@code classCount < 0}
+     * @throws FeatureFileException if the file is not a zip archive, a key is missing, an entry is malformed or
+     *         damaged, a label is not below the class count, or the sample counts differ
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IOException if the file cannot be read
+     */
+    public static LabelledFeatures readNpz(Path file, String featuresKey, String labelsKey, int classCount)
+            throws IOException {
+        Objects.requireNonNull(featuresKey, "featuresKey");
+        Objects.requireNonNull(labelsKey, "labelsKey");
+        if (classCount < 0) {
+            throw new IllegalArgumentException("class count must be ≥ 1 (or 0 for the largest label + 1), got "
+                    + classCount);
+        }
+        return NpzReader.read(Objects.requireNonNull(file, "file"), featuresKey, labelsKey, classCount);
+    }
+
+    /**
+     * Reads only the features of an {@code .npz} archive: for an out-of-distribution split.
+     *
+     * @param file the archive
+     * @param featuresKey the key of the 2-D feature array, or null for the first default feature key present (or
+     *        the archive's only array)
+     * @return the features
+     * @throws FeatureFileException if the file is not a zip archive, the key is missing, or the entry is malformed
+     *         or damaged
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IOException if the file cannot be read
+     */
+    public static FeatureMatrix readNpzFeatures(Path file, String featuresKey) throws IOException {
+        return NpzReader.readFeatures(Objects.requireNonNull(file, "file"), featuresKey);
+    }
+
+    /**
+     * @param file an {@code .npz} archive
+     * @return the keys of its arrays, in archive order
+     * @throws FeatureFileException if the file is not a zip archive
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IOException if the file cannot be read
+     */
+    public static List<String> npzKeys(Path file) throws IOException {
+        return NpzReader.keys(Objects.requireNonNull(file, "file"));
+    }
+
+    /**
+     * Writes an {@code .npz} archive as {@code numpy.savez(file, features=x, labels=y, class_names=names)} would:
+     * stored entries, features {@code <f4}, labels {@code <i4}.
+     *
+     * @param file the target; replaced atomically, its directory must exist
+     * @param data the features and labels
+     * @param classNames the class names, one per class, or null to write none
+     * @throws IllegalArgumentException if there are class names but not one per class
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     */
+    public static void writeNpz(Path file, LabelledFeatures data, List<String> classNames) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(data, "data");
+        if (classNames != null && classNames.size() != data.classCount()) {
+            throw new IllegalArgumentException(classNames.size() + " class names for " + data.classCount()
+                    + " classes: give one name per class");
+        }
+        NpzWriter.write(file, data.features(), data.labels(), classNames == null ? null : List.copyOf(classNames));
+    }
+
+    /**
+     * Writes features without labels as an {@code .npz} archive with the one array {@code features}.
+     *
+     * @param file the target; replaced atomically, its directory must exist
+     * @param features the features
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     */
+    public static void writeNpz(Path file, FeatureMatrix features) throws IOException {
+        Objects.requireNonNull(file, "file");
+        NpzWriter.write(file, Objects.requireNonNull(features, "features"), null, null);
     }
 
     /**

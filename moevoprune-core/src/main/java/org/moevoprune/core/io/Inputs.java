@@ -1,7 +1,6 @@
 package org.moevoprune.core.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,25 +34,6 @@ final class Inputs {
                             + "): check the path and the working directory");
             clear.initCause(e);
             throw clear;
-        }
-    }
-
-    /**
-     * Fills {@code buffer} up to its limit.
-     *
-     * @param channel the source
-     * @param buffer the destination
-     * @param file the file, for the message
-     * @param what what was being read, for the message
-     * @throws FeatureFileException if the file ends first
-     * @throws IOException if reading fails
-     */
-    static void readFully(FileChannel channel, ByteBuffer buffer, Path file, String what) throws IOException {
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
-                throw new FeatureFileException(file, "the file ends inside the " + what + " (after "
-                        + channel.position() + " bytes): the file is truncated; write it again");
-            }
         }
     }
 }

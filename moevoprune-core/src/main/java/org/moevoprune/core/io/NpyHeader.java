@@ -3,9 +3,7 @@ package org.moevoprune.core.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +25,14 @@ final class NpyHeader {
     /** Headers longer than this are not NumPy's: its own limit for untrusted files is 10 000 characters. */
     private static final int MAX_HEADER_BYTES = 1 << 20;
 
-    final Path file;
+    final NpyInput input;
     final String descr;
     final boolean fortranOrder;
     private final long[] shape;
     final long dataOffset;
 
-    private NpyHeader(Path file, String descr, boolean fortranOrder, long[] shape, long dataOffset) {
-        this.file = file;
+    private NpyHeader(NpyInput input, String descr, boolean fortranOrder, long[] shape, long dataOffset) {
+        this.input = input;
         this.descr = descr;
         this.fortranOrder = fortranOrder;
         this.shape = shape;
@@ -42,108 +40,115 @@ final class NpyHeader {
     }
 
     /**
-     * Reads the header; the channel is left at the first data byte.
+     * Reads the header; the input is left at the first data byte.
      *
-     * @throws FeatureFileException if the file is not a {@code .npy} file or the header is malformed
+     * @throws FeatureFileException if the bytes are not an {@code .npy} array or the header is malformed
      */
-    static NpyHeader read(FileChannel channel, Path file) throws IOException {
+    static NpyHeader read(NpyInput in) throws IOException {
         ByteBuffer prefix = ByteBuffer.allocate(MAGIC.length + 2).order(ByteOrder.LITTLE_ENDIAN);
-        Inputs.readFully(channel, prefix, file, "NumPy magic string");
-        checkMagic(prefix.array(), file);
+        in.readFully(prefix, "NumPy magic string");
+        checkMagic(prefix.array(), in);
         int major = prefix.get(MAGIC.length) & 0xFF;
         int minor = prefix.get(MAGIC.length + 1) & 0xFF;
         if (major < 1 || major > 3 || minor != 0) {
-            throw new FeatureFileException(file, ".npy format version " + major + "." + minor + " is not supported "
+            throw in.error(".npy format version " + major + "." + minor + " is not supported "
                     + "(1.0, 2.0 and 3.0 are): save the array with numpy.save");
         }
         ByteBuffer length = ByteBuffer.allocate(major == 1 ? 2 : 4).order(ByteOrder.LITTLE_ENDIAN);
-        Inputs.readFully(channel, length, file, ".npy header length");
+        in.readFully(length, ".npy header length");
         long headerBytes = major == 1 ? length.getShort(0) & 0xFFFF : length.getInt(0) & 0xFFFFFFFFL;
         if (headerBytes > MAX_HEADER_BYTES) {
-            throw new FeatureFileException(file, "the .npy header claims " + headerBytes + " bytes: the file is "
+            throw in.error("the .npy header claims " + headerBytes + " bytes: the file is "
                     + "corrupt; save the array again with numpy.save");
         }
         ByteBuffer header = ByteBuffer.allocate((int) headerBytes);
-        Inputs.readFully(channel, header, file, ".npy header");
-        return parse(file, text(header.array(), major, file), channel.position());
+        in.readFully(header, ".npy header");
+        return parse(in, text(header.array(), major, in), in.position());
     }
 
     /** Latin-1 in versions 1.0 and 2.0, UTF-8 in 3.0 (strictly: invalid bytes are reported, not replaced). */
-    private static String text(byte[] header, int major, Path file) throws FeatureFileException {
+    private static String text(byte[] header, int major, NpyInput in) throws FeatureFileException {
         if (major != 3) {
             return new String(header, StandardCharsets.ISO_8859_1);
         }
         try {
             return Utf8.decode(header, 0, header.length, "the .npy header");
         } catch (MalformedTextException e) {
-            throw new FeatureFileException(file, "the .npy header " + e.reason() + " (counted from the header's "
-                    + "first byte, byte " + (MAGIC.length + 6) + " of the file): save the array again with "
-                    + "numpy.save", e);
+            throw in.error("the .npy header " + e.reason() + " (counted from the header's first byte, byte "
+                    + (MAGIC.length + 6) + " of the file): save the array again with numpy.save", e);
         }
     }
 
-    private static void checkMagic(byte[] prefix, Path file) throws FeatureFileException {
+    private static void checkMagic(byte[] prefix, NpyInput in) throws FeatureFileException {
         if (Arrays.equals(prefix, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return;
         }
-        if (prefix[0] == 'P' && prefix[1] == 'K') {
-            throw new FeatureFileException(file, "this is a zip archive (an .npz file?), not an .npy file: load it "
-                    + "in Python and save each array with numpy.save");
+        if (prefix[0] == 'P' && prefix[1] == 'K' && in.entry == null) {
+            throw in.error("this is a zip archive (an .npz file?), not an .npy file: name it with the .npz "
+                    + "extension (FeatureFiles.readNpz reads it)");
         }
-        throw new FeatureFileException(file, "does not start with the .npy magic string \\x93NUMPY (found "
+        throw in.error("does not start with the .npy magic string \\x93NUMPY (found "
                 + hex(prefix, MAGIC.length) + "): this is not an .npy file; write the array with numpy.save "
                 + "(not numpy.savez, ndarray.tofile or pickle)");
     }
 
-    private static NpyHeader parse(Path file, String text, long dataOffset) throws FeatureFileException {
+    private static NpyHeader parse(NpyInput in, String text, long dataOffset) throws FeatureFileException {
         Object literal;
         try {
             literal = Literals.parse(text, LiteralDialect.PYTHON);
         } catch (IllegalArgumentException e) {
-            throw new FeatureFileException(file, "the .npy header " + quote(text) + " is not a Python dict: "
+            throw in.error("the .npy header " + quote(text) + " is not a Python dict: "
                     + e.getMessage() + "; save the array again with numpy.save", e);
         }
         if (!(literal instanceof Map<?, ?> dict)) {
-            throw new FeatureFileException(file, "the .npy header " + quote(text) + " is not a Python dict: save "
+            throw in.error("the .npy header " + quote(text) + " is not a Python dict: save "
                     + "the array again with numpy.save");
         }
-        Object descr = require(dict, "descr", file, text);
+        Object descr = require(dict, "descr", in, text);
         if (descr instanceof List) {
-            throw new FeatureFileException(file, "the array has a structured dtype " + descr + ": only plain numeric "
+            throw in.error("the array has a structured dtype " + descr + ": only plain numeric "
                     + "arrays are supported; save the features as one float32 array");
         }
         if (!(descr instanceof String)) {
-            throw new FeatureFileException(file, "'descr' in the .npy header " + quote(text) + " is not a dtype "
+            throw in.error("'descr' in the .npy header " + quote(text) + " is not a dtype "
                     + "string: save the array again with numpy.save");
         }
-        Object fortran = require(dict, "fortran_order", file, text);
+        Object fortran = require(dict, "fortran_order", in, text);
         if (!(fortran instanceof Boolean)) {
-            throw new FeatureFileException(file, "'fortran_order' in the .npy header " + quote(text) + " is not "
+            throw in.error("'fortran_order' in the .npy header " + quote(text) + " is not "
                     + "True or False: save the array again with numpy.save");
         }
-        return new NpyHeader(file, (String) descr, (Boolean) fortran, shape(dict, file, text), dataOffset);
+        return new NpyHeader(in, (String) descr, (Boolean) fortran, shape(dict, in, text), dataOffset);
     }
 
-    private static long[] shape(Map<?, ?> dict, Path file, String text) throws FeatureFileException {
-        Object shape = require(dict, "shape", file, text);
+    private static long[] shape(Map<?, ?> dict, NpyInput in, String text) throws FeatureFileException {
+        Object shape = require(dict, "shape", in, text);
         if (!(shape instanceof List<?> dimensions) || !dimensions.stream().allMatch(d -> d instanceof Long)) {
-            throw new FeatureFileException(file, "'shape' in the .npy header " + quote(text) + " is not a tuple of "
+            throw in.error("'shape' in the .npy header " + quote(text) + " is not a tuple of "
                     + "integers: save the array again with numpy.save");
         }
         long[] out = dimensions.stream().mapToLong(d -> (Long) d).toArray();
         if (Arrays.stream(out).anyMatch(d -> d < 0)) {
-            throw new FeatureFileException(file, "the .npy shape " + shapeText(out) + " has a negative dimension: "
+            throw in.error("the .npy shape " + shapeText(out) + " has a negative dimension: "
                     + "the file is corrupt; save the array again with numpy.save");
         }
         return out;
     }
 
-    private static Object require(Map<?, ?> dict, String key, Path file, String text) throws FeatureFileException {
+    private static Object require(Map<?, ?> dict, String key, NpyInput in, String text) throws FeatureFileException {
         if (!dict.containsKey(key)) {
-            throw new FeatureFileException(file, "the .npy header " + quote(text) + " has no '" + key + "' entry: "
+            throw in.error("the .npy header " + quote(text) + " has no '" + key + "' entry: "
                     + "save the array again with numpy.save");
         }
         return dict.get(key);
+    }
+
+    /**
+     * @param detail what is wrong and how to fix it
+     * @return an exception naming the file and, in an archive, the entry
+     */
+    FeatureFileException error(String detail) {
+        return input.error(detail);
     }
 
     /** @return the number of dimensions */

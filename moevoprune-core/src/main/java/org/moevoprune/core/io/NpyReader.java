@@ -48,6 +48,21 @@ final class NpyReader {
     }
 
     /**
+     * Where the data bytes of an array come from once its header is read.
+     */
+    interface Data {
+        /**
+         * @param needed the data bytes the header declares
+         * @return the data bytes there are; a source that must count them reads at most {@code needed + 1}
+         * @throws IOException if reading fails
+         */
+        long held(long needed) throws IOException;
+
+        /** @return the input positioned at the first data byte */
+        NpyInput input();
+    }
+
+    /**
      * @param file a 2-D float32 or float64 array, C or Fortran order
      * @return the matrix, row-major
      * @throws FeatureFileException if the file is malformed, of another dtype or shape, or holds non-finite values
@@ -55,22 +70,9 @@ final class NpyReader {
      */
     static FeatureMatrix readFeatures(Path file) throws IOException {
         try (FileChannel channel = Inputs.open(file)) {
-            NpyHeader header = NpyHeader.read(channel, file);
-            Dtype dtype = Dtype.parse(header.descr);
-            if (dtype == null || !dtype.is('f', 4, 8)) {
-                throw unsupported(header, "feature arrays must be float32 or float64 (<f4, >f4, <f8, >f8)",
-                        "x.astype(numpy.float32)");
-            }
-            if (header.rank() != 2) {
-                throw new FeatureFileException(file, "the feature array has shape " + header.shapeText() + " but a "
-                        + "2-D (samples, features) array is needed: " + (header.rank() > 2
-                        ? "flatten each sample with x.reshape(len(x), -1)" : "reshape it with x.reshape(-1, 1) or "
-                        + "x.reshape(1, -1)"));
-            }
-            long count = checkSize(header, "feature array");
-            checkDataLength(channel, header, dtype, count);
-            return FeatureMatrix.wrap(readFloats(channel, header, dtype, (int) count), (int) header.dimension(0),
-                    (int) header.dimension(1));
+            NpyInput in = new NpyInput(channel, file, null, 0);
+            NpyHeader header = NpyHeader.read(in);
+            return features(header, fileData(channel, in, header));
         }
     }
 
@@ -83,26 +85,80 @@ final class NpyReader {
      */
     static ClassLabels readLabels(Path file, int classCount) throws IOException {
         try (FileChannel channel = Inputs.open(file)) {
-            NpyHeader header = NpyHeader.read(channel, file);
-            Dtype dtype = Dtype.parse(header.descr);
-            if (dtype == null || !(dtype.is('i', 1, 2, 4, 8) || dtype.is('u', 1, 2, 4, 8) || dtype.is('f', 4, 8))) {
-                throw unsupported(header, "label arrays must hold integers (i1, i2, i4, i8, u1, u2, u4, u8) or "
-                        + "integral floats (f4, f8)", "y.astype(numpy.int32)");
-            }
-            if (header.rank() != 1) {
-                throw new FeatureFileException(file, "the label array has shape " + header.shapeText() + " but a "
-                        + "1-D array of one class index per sample is needed: flatten it with y.reshape(-1)"
-                        + (header.rank() == 2 ? " or, for one-hot labels, y.argmax(axis=1)" : ""));
-            }
-            long count = checkSize(header, "label array");
-            checkDataLength(channel, header, dtype, count);
-            int[] labels = readLabelValues(channel, header, dtype, (int) count, classCount);
-            int max = 0;
-            for (int label : labels) {
-                max = Math.max(max, label);
-            }
-            return ClassLabels.of(classCount > 0 ? classCount : max + 1, labels);
+            NpyInput in = new NpyInput(channel, file, null, 0);
+            NpyHeader header = NpyHeader.read(in);
+            return labels(header, fileData(channel, in, header), classCount);
         }
+    }
+
+    /** The data of a file: as many bytes as the file holds after the header. */
+    private static Data fileData(FileChannel channel, NpyInput in, NpyHeader header) throws IOException {
+        long held = channel.size() - header.dataOffset;
+        return new Data() {
+            @Override
+            public long held(long needed) {
+                return held;
+            }
+
+            @Override
+            public NpyInput input() {
+                return in;
+            }
+        };
+    }
+
+    /**
+     * @param header the array's header
+     * @param data its data
+     * @return the 2-D float32 or float64 array as a matrix, row-major
+     * @throws FeatureFileException if the array is of another dtype or shape, truncated, or holds non-finite values
+     * @throws IOException if reading fails
+     */
+    static FeatureMatrix features(NpyHeader header, Data data) throws IOException {
+        Dtype dtype = Dtype.parse(header.descr);
+        if (dtype == null || !dtype.is('f', 4, 8)) {
+            throw unsupported(header, "feature arrays must be float32 or float64 (<f4, >f4, <f8, >f8)",
+                    "x.astype(numpy.float32)");
+        }
+        if (header.rank() != 2) {
+            throw header.error("the feature array has shape " + header.shapeText() + " but a "
+                    + "2-D (samples, features) array is needed: " + (header.rank() > 2
+                    ? "flatten each sample with x.reshape(len(x), -1)" : "reshape it with x.reshape(-1, 1) or "
+                    + "x.reshape(1, -1)"));
+        }
+        long count = checkSize(header, "feature array");
+        checkDataLength(data, header, dtype, count);
+        return FeatureMatrix.wrap(readFloats(data.input(), header, dtype, (int) count), (int) header.dimension(0),
+                (int) header.dimension(1));
+    }
+
+    /**
+     * @param header the array's header
+     * @param data its data
+     * @param classCount the number of classes, or 0 to use the largest label + 1
+     * @return the 1-D integer (or integral float) array as labels
+     * @throws FeatureFileException if the array is of another dtype or shape, truncated, or a label is invalid
+     * @throws IOException if reading fails
+     */
+    static ClassLabels labels(NpyHeader header, Data data, int classCount) throws IOException {
+        Dtype dtype = Dtype.parse(header.descr);
+        if (dtype == null || !(dtype.is('i', 1, 2, 4, 8) || dtype.is('u', 1, 2, 4, 8) || dtype.is('f', 4, 8))) {
+            throw unsupported(header, "label arrays must hold integers (i1, i2, i4, i8, u1, u2, u4, u8) or "
+                    + "integral floats (f4, f8)", "y.astype(numpy.int32)");
+        }
+        if (header.rank() != 1) {
+            throw header.error("the label array has shape " + header.shapeText() + " but a "
+                    + "1-D array of one class index per sample is needed: flatten it with y.reshape(-1)"
+                    + (header.rank() == 2 ? " or, for one-hot labels, y.argmax(axis=1)" : ""));
+        }
+        long count = checkSize(header, "label array");
+        checkDataLength(data, header, dtype, count);
+        int[] labels = readLabelValues(data.input(), header, dtype, (int) count, classCount);
+        int max = 0;
+        for (int label : labels) {
+            max = Math.max(max, label);
+        }
+        return ClassLabels.of(classCount > 0 ? classCount : max + 1, labels);
     }
 
     private static long checkSize(NpyHeader header, String what) throws FeatureFileException {
@@ -113,34 +169,37 @@ final class NpyReader {
             count = Long.MAX_VALUE;
         }
         if (count == 0) {
-            throw new FeatureFileException(header.file, "the " + what + " has shape " + header.shapeText()
+            throw header.error("the " + what + " has shape " + header.shapeText()
                     + ", which holds no values: an empty split cannot train or evaluate a head; export at least one "
                     + "sample");
         }
         if (count > MAX_ELEMENTS) {
-            throw new FeatureFileException(header.file, "the " + what + " of shape " + header.shapeText() + " has "
+            throw header.error("the " + what + " of shape " + header.shapeText() + " has "
                     + "more than " + MAX_ELEMENTS + " values, too many for one Java array: split the data set into "
                     + "several files");
         }
         return count;
     }
 
-    private static void checkDataLength(FileChannel channel, NpyHeader header, Dtype dtype, long count)
+    private static void checkDataLength(Data data, NpyHeader header, Dtype dtype, long count)
             throws IOException {
         long needed = count * dtype.size();
-        long held = channel.size() - header.dataOffset;
+        long held = data.held(needed);
         if (held == needed) {
             return;
         }
+        boolean entry = header.input.entry != null;
+        String whole = entry ? "the entry" : "the file";
         String shape = "shape " + header.shapeText() + " of " + header.descr + " needs " + needed + " data bytes "
-                + "after the " + header.dataOffset + "-byte header but the file holds " + held;
-        throw new FeatureFileException(header.file, held < needed
-                ? "the data is truncated: " + shape + "; the file was cut off, copy or save it again"
-                : "the file is longer than its header says: " + shape + "; it is corrupt or was not written by "
+                + "after the " + header.dataOffset + "-byte header but " + whole + " holds "
+                + (entry && held > needed ? "more" : held);
+        throw header.error(held < needed
+                ? "the data is truncated: " + shape + "; " + whole + " was cut off, copy or save it again"
+                : whole + " is longer than its header says: " + shape + "; it is corrupt or was not written by "
                 + "numpy.save, save it again");
     }
 
-    private static float[] readFloats(FileChannel channel, NpyHeader header, Dtype dtype, int count)
+    private static float[] readFloats(NpyInput in, NpyHeader header, Dtype dtype, int count)
             throws IOException {
         float[] out = new float[count];
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_ELEMENTS * dtype.size()).order(dtype.order());
@@ -149,7 +208,7 @@ final class NpyReader {
         for (int done = 0; done < count; done += CHUNK_ELEMENTS) {
             int n = Math.min(CHUNK_ELEMENTS, count - done);
             chunk.clear().limit(n * dtype.size());
-            Inputs.readFully(channel, chunk, header.file, "array data");
+            in.readFully(chunk, "array data");
             chunk.flip();
             if (dtype.size() == 4) {
                 chunk.asFloatBuffer().get(floats, 0, n);
@@ -184,19 +243,19 @@ final class NpyReader {
         int columns = (int) header.dimension(1);
         int row = header.fortranOrder ? index % rows : index / columns;
         int column = header.fortranOrder ? index / rows : index % columns;
-        return new FeatureFileException(header.file, "element [" + row + ", " + column + "] is " + value
+        return header.error("element [" + row + ", " + column + "] is " + value
                 + (Double.isFinite(value) ? ", beyond the float32 range ±3.4e38: rescale the features"
                 : ", which is not finite: remove or impute NaN and infinite features before saving"));
     }
 
-    private static int[] readLabelValues(FileChannel channel, NpyHeader header, Dtype dtype, int count,
+    private static int[] readLabelValues(NpyInput in, NpyHeader header, Dtype dtype, int count,
                                          int classCount) throws IOException {
         int[] labels = new int[count];
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_ELEMENTS * dtype.size()).order(dtype.order());
         for (int done = 0; done < count; done += CHUNK_ELEMENTS) {
             int n = Math.min(CHUNK_ELEMENTS, count - done);
             chunk.clear().limit(n * dtype.size());
-            Inputs.readFully(channel, chunk, header.file, "array data");
+            in.readFully(chunk, "array data");
             chunk.flip();
             for (int k = 0; k < n; k++) {
                 labels[done + k] = toLabel(value(chunk, dtype), done + k, classCount, header);
@@ -234,7 +293,7 @@ final class NpyReader {
         if (problem == null) {
             return (int) value;
         }
-        throw new FeatureFileException(header.file, "label [" + index + "] = " + format(value) + " " + problem
+        throw header.error("label [" + index + "] = " + format(value) + " " + problem
                 + ": labels must be class indices 0, 1, 2, …" + (classCount > 0 ? " below " + classCount : "")
                 + "; map class names to indices (e.g. numpy.unique(y, return_inverse=True)[1]) before saving");
     }
@@ -245,7 +304,7 @@ final class NpyReader {
     }
 
     private static FeatureFileException unsupported(NpyHeader header, String rule, String fix) {
-        return new FeatureFileException(header.file, "dtype '" + header.descr + "' is not supported: " + rule
+        return header.error("dtype '" + header.descr + "' is not supported: " + rule
                 + "; convert with " + fix + " before numpy.save");
     }
 }

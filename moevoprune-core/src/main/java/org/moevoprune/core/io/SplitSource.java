@@ -7,8 +7,12 @@ import java.util.Objects;
 import org.moevoprune.api.ClassLabels;
 import org.moevoprune.api.DataSplit;
 import org.moevoprune.api.FeatureMatrix;
+import org.moevoprune.api.LabelledFeatures;
 
-/** Where a {@link FeatureFileBackbone} gets one split from: a CSV file, {@code .npy} files, or memory. */
+/**
+ * Where a {@link FeatureFileBackbone} gets one split from: a CSV file, {@code .npy} files, an {@code .npz} archive,
+ * or memory.
+ */
 sealed interface SplitSource {
 
     /** The content of one split; {@code labels} is null for an unlabelled split. */
@@ -97,6 +101,33 @@ sealed interface SplitSource {
         @Override
         public String toString() {
             return labels == null ? file.toString() : file + " with labels " + labels;
+        }
+    }
+
+    /**
+     * An {@code .npz} archive; {@code featuresKey} and {@code labelsKey} null for the default keys. Labelled unless
+     * {@code unlabelled}.
+     */
+    record Npz(Path file, String featuresKey, String labelsKey, boolean labelled) implements SplitSource {
+        public Npz {
+            Objects.requireNonNull(file, "file");
+        }
+
+        @Override
+        public Content read(int classCount) throws IOException {
+            if (!labelled) {
+                return new Content(FeatureFiles.readNpzFeatures(file, featuresKey), null);
+            }
+            LabelledFeatures data = featuresKey == null
+                    ? (classCount > 0 ? FeatureFiles.readNpz(file, classCount) : FeatureFiles.readNpz(file))
+                    : FeatureFiles.readNpz(file, featuresKey, labelsKey, classCount);
+            return new Content(data.features(), data.labels());
+        }
+
+        @Override
+        public String toString() {
+            return featuresKey == null ? file.toString() : file + "[" + featuresKey
+                    + (labelsKey == null ? "" : ", " + labelsKey) + "]";
         }
     }
 

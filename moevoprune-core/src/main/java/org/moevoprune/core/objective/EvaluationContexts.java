@@ -35,7 +35,34 @@ public final class EvaluationContexts {
      *     from {@code head.featureCount()}, or if the evaluation split's class count differs from the head's
      */
     public static EvaluationContext of(TrainedHead head, LabelledFeatures evaluation, FeatureMatrix oodOrNull) {
+        return of(head, null, evaluation, oodOrNull);
+    }
+
+    /**
+     * A context that also holds the training split, for objectives that model the in-distribution data
+     * ({@link MahalanobisAuroc}, {@link KnnAuroc}); otherwise as {@link #of(TrainedHead, LabelledFeatures,
+     * FeatureMatrix)}.
+     *
+     * @param head the candidate's trained head
+     * @param trainingOrNull the training split the head learnt from, or {@code null}
+     * @param evaluation the labelled split the objectives are measured on
+     * @param oodOrNull the out-of-distribution samples, or {@code null}
+     * @return the context
+     * @throws NullPointerException if {@code head} or {@code evaluation} is null
+     * @throws IllegalArgumentException if a split's feature count differs from {@code head.featureCount()}, or the
+     *     evaluation or training split's class count differs from the head's
+     */
+    public static EvaluationContext of(TrainedHead head, LabelledFeatures trainingOrNull, LabelledFeatures evaluation,
+            FeatureMatrix oodOrNull) {
         Objects.requireNonNull(head, "head");
+        if (trainingOrNull != null) {
+            requireColumns("training split", trainingOrNull.featureCount(), head);
+            if (trainingOrNull.classCount() != head.classCount()) {
+                throw new IllegalArgumentException("the training split has " + trainingOrNull.classCount()
+                        + " classes but the head has " + head.classCount() + " outputs: give the split the head was "
+                        + "trained on");
+            }
+        }
         Objects.requireNonNull(evaluation, "evaluation");
         requireColumns("evaluation split", evaluation.featureCount(), head);
         if (oodOrNull != null) {
@@ -46,7 +73,7 @@ public final class EvaluationContexts {
                     + " classes but the head has " + head.classCount() + " outputs: evaluate on labels of the data"
                     + " set the head was trained on");
         }
-        return new Context(head, evaluation, oodOrNull);
+        return new Context(head, trainingOrNull, evaluation, oodOrNull);
     }
 
     private static void requireColumns(String what, int columns, TrainedHead head) {
@@ -60,14 +87,16 @@ public final class EvaluationContexts {
     /** The memoising context; one per evaluation, used by one thread at a time. */
     private static final class Context implements EvaluationContext {
         private final TrainedHead head;
+        private final LabelledFeatures training;
         private final LabelledFeatures evaluation;
         private final FeatureMatrix ood;
         private final Map<Object, Object> shared = new HashMap<>();
         private FeatureMatrix evaluationLogits;
         private FeatureMatrix oodLogits;
 
-        Context(TrainedHead head, LabelledFeatures evaluation, FeatureMatrix ood) {
+        Context(TrainedHead head, LabelledFeatures training, LabelledFeatures evaluation, FeatureMatrix ood) {
             this.head = head;
+            this.training = training;
             this.evaluation = evaluation;
             this.ood = ood;
         }
@@ -75,6 +104,11 @@ public final class EvaluationContexts {
         @Override
         public TrainedHead head() {
             return head;
+        }
+
+        @Override
+        public Optional<LabelledFeatures> training() {
+            return Optional.ofNullable(training);
         }
 
         @Override

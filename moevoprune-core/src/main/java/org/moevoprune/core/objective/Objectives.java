@@ -31,7 +31,8 @@ public final class Objectives {
     /**
      * The objectives with the given ids, in that order, as discovered by {@link ProviderRegistry#load(Class)} (the
      * core ids are {@code accuracy}, {@code active-fraction}, {@code parameter-fraction}, {@code auroc},
-     * {@code aupr} and {@code fpr95}, each with its default settings; plugins may add more).
+     * {@code aupr}, {@code fpr95}, {@code energy-auroc}, {@code max-logit-auroc}, {@code mahalanobis-auroc} and
+     * {@code knn-auroc}, each with its default settings; plugins may add more).
      *
      * @param ids provider ids, at least one, each at most once
      * @return a new immutable list

@@ -26,7 +26,8 @@ public record RunState(int run, SearchSettings settings, Instant started, int st
     /**
      * Copies the lists.
      *
-     * @throws IllegalArgumentException if a counter is negative or the population is larger than the history
+     * @throws IllegalArgumentException if a counter is negative (the population may be larger than the history: with
+     *     few features, random masks repeat and the population holds the same evaluation more than once)
      */
     public RunState {
         Objects.requireNonNull(settings, "settings");
@@ -36,10 +37,6 @@ public record RunState(int run, SearchSettings settings, Instant started, int st
         if (run < 0 || step < 0 || cacheHits < 0 || stalled < 0 || elapsedNanos < 0) {
             throw new IllegalArgumentException("run state counters must be ≥ 0: run " + run + ", step " + step
                     + ", cache hits " + cacheHits + ", stalled " + stalled + ", elapsed " + elapsedNanos + " ns");
-        }
-        if (population.size() > history.size()) {
-            throw new IllegalArgumentException("a population of " + population.size() + " from a history of "
-                    + history.size() + " evaluations");
         }
     }
 

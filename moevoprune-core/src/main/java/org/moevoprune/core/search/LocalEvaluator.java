@@ -62,7 +62,7 @@ final class LocalEvaluator implements CandidateEvaluator {
     private Outcome evaluateOne(Candidate c) {
         long t0 = System.nanoTime();
         TrainedHead trained = head.train(data.train(), c.mask(), training, c.trainingSeed());
-        EvaluationContext context = EvaluationContexts.of(trained, data.evaluation(), data.ood());
+        EvaluationContext context = EvaluationContexts.of(trained, data.train(), data.evaluation(), data.ood());
         double[] values = new double[space.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = space.objectives().get(i).evaluate(context);

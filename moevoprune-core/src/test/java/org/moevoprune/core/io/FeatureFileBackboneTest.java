@@ -209,7 +209,7 @@ class FeatureFileBackboneTest {
         assertTrue(twice.getMessage().contains("already set"), twice.getMessage());
         IllegalArgumentException extension = assertThrows(IllegalArgumentException.class,
                 () -> FeatureFileBackbone.builder().split(DataSplit.TRAIN, dir.resolve("train.txt")));
-        assertTrue(extension.getMessage().contains("neither a .csv nor an .npy file"), extension.getMessage());
+        assertTrue(extension.getMessage().contains("is not a .csv, .npy or .npz file"), extension.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FeatureFileBackbone.builder().id(" "));
         assertThrows(IllegalArgumentException.class, () -> FeatureFileBackbone.builder().classCount(0));
     }

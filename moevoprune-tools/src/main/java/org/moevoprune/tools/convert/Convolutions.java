@@ -2,7 +2,8 @@ package org.moevoprune.tools.convert;
 
 import java.util.Arrays;
 import java.util.List;
-import org.moevoprune.tools.convert.OnnxGraph.Attr;
+import org.moevoprune.tools.internal.OnnxGraph;
+import org.moevoprune.tools.internal.OnnxGraph.Attr;
 
 /**
  * Emits a Keras {@code Conv2D} or {@code DepthwiseConv2D} as one ONNX {@code Conv} (depthwise as a grouped

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.moevoprune.tools.internal.OnnxGraph;
 
 /**
  * Converts a Keras convolutional network ({@link KerasModel}) into an ONNX feature extractor that ONNX Runtime runs.

@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.moevoprune.tools.convert.OnnxGraph.Attr;
+import org.moevoprune.tools.internal.OnnxGraph;
+import org.moevoprune.tools.internal.OnnxGraph.Attr;
 
 /**
  * Emits the ONNX nodes of one Keras layer at a time, in topological order, tracking each layer's output

@@ -1,6 +1,7 @@
 package org.moevoprune.tools.convert;
 
 import java.util.Map;
+import org.moevoprune.tools.internal.OnnxGraph;
 
 /**
  * The sliding-window geometry of a Keras convolution or pooling layer ({@code kernel_size}/{@code pool_size},

@@ -1,14 +1,14 @@
-package org.moevoprune.tools.convert;
+package org.moevoprune.tools.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A minimal protocol-buffers encoder: appends fields (varint, 32-bit float, length-delimited) to a growable byte
- * array. Enough to write ONNX models; nested messages are encoded into their own writer and embedded. Not
- * thread-safe.
+ * array. Enough to write ONNX models; nested messages are encoded into their own writer and embedded, and fields of
+ * a parsed message ({@link ProtoReader}) can be copied as they are. Not thread-safe.
  */
-final class ProtoWriter {
+public final class ProtoWriter {
 
     private static final int VARINT = 0;
     private static final int FIXED32 = 5;
@@ -17,27 +17,31 @@ final class ProtoWriter {
     private byte[] buffer = new byte[256];
     private int size;
 
+    /** An empty message. */
+    public ProtoWriter() {
+    }
+
     /** Appends a varint-encoded integer field (int32, int64, enum). */
-    ProtoWriter int64(int field, long value) {
+    public ProtoWriter int64(int field, long value) {
         tag(field, VARINT);
         varint(value);
         return this;
     }
 
     /** Appends a 32-bit float field. */
-    ProtoWriter float32(int field, float value) {
+    public ProtoWriter float32(int field, float value) {
         tag(field, FIXED32);
         fixed32(Float.floatToIntBits(value));
         return this;
     }
 
     /** Appends a UTF-8 string field. */
-    ProtoWriter string(int field, String value) {
+    public ProtoWriter string(int field, String value) {
         return bytes(field, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Appends a bytes field. */
-    ProtoWriter bytes(int field, byte[] value) {
+    public ProtoWriter bytes(int field, byte[] value) {
         tag(field, LENGTH_DELIMITED);
         varint(value.length);
         append(value, 0, value.length);
@@ -45,7 +49,7 @@ final class ProtoWriter {
     }
 
     /** Appends an embedded message field. */
-    ProtoWriter message(int field, ProtoWriter message) {
+    public ProtoWriter message(int field, ProtoWriter message) {
         tag(field, LENGTH_DELIMITED);
         varint(message.size);
         append(message.buffer, 0, message.size);
@@ -53,7 +57,7 @@ final class ProtoWriter {
     }
 
     /** Appends a packed repeated int64 field. */
-    ProtoWriter packedInt64(int field, long[] values) {
+    public ProtoWriter packedInt64(int field, long[] values) {
         ProtoWriter packed = new ProtoWriter();
         for (long v : values) {
             packed.varint(v);
@@ -65,7 +69,7 @@ final class ProtoWriter {
     }
 
     /** Appends a bytes field holding {@code values} as little-endian IEEE-754 floats (ONNX {@code raw_data}). */
-    ProtoWriter rawFloats(int field, float[] values) {
+    public ProtoWriter rawFloats(int field, float[] values) {
         tag(field, LENGTH_DELIMITED);
         varint(4L * values.length);
         ensure(4 * values.length);
@@ -79,13 +83,27 @@ final class ProtoWriter {
         return this;
     }
 
+    /**
+     * Appends bytes as they are: an already encoded field (tag and value), e.g. one found by {@link ProtoReader}.
+     *
+     * @param bytes the source
+     * @param from the first byte
+     * @param length how many bytes
+     * @return this writer
+     */
+    public ProtoWriter raw(byte[] bytes, int from, int length) {
+        java.util.Objects.checkFromIndexSize(from, length, bytes.length);
+        append(bytes, from, length);
+        return this;
+    }
+
     /** @return the encoded bytes */
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buffer, size);
     }
 
     /** @return the number of bytes written so far */
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -1,4 +1,4 @@
-package org.moevoprune.tools.convert;
+package org.moevoprune.tools.internal;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -9,48 +9,53 @@ import java.util.Set;
  * {@link ProtoWriter}; field numbers follow {@code onnx.proto}. Names of values must be unique; the builder checks.
  * Not thread-safe.
  */
-final class OnnxGraph {
+public final class OnnxGraph {
 
     /** The default-domain operator set the converter targets. */
-    static final int OPSET = 13;
+    public static final int OPSET = 13;
     private static final int IR_VERSION = 7;
-    private static final int FLOAT = 1;
-    private static final int INT64 = 7;
+    /** ONNX element type of float32 tensors. */
+    public static final int FLOAT = 1;
+    /** ONNX element type of int64 tensors. */
+    public static final int INT64 = 7;
 
     private final ProtoWriter graph = new ProtoWriter();
     private final Set<String> names = new HashSet<>();
 
-    OnnxGraph(String name) {
+    /**
+     * @param name the graph's name
+     */
+    public OnnxGraph(String name) {
         graph.string(2, name);
     }
 
     /** One node attribute. */
-    static final class Attr {
+    public static final class Attr {
         final ProtoWriter proto = new ProtoWriter();
 
         private Attr(String name, int type) {
             proto.string(1, name).int64(20, type);
         }
 
-        static Attr i(String name, long value) {
+        public static Attr i(String name, long value) {
             Attr a = new Attr(name, 2);
             a.proto.int64(3, value);
             return a;
         }
 
-        static Attr f(String name, float value) {
+        public static Attr f(String name, float value) {
             Attr a = new Attr(name, 1);
             a.proto.float32(2, value);
             return a;
         }
 
-        static Attr s(String name, String value) {
+        public static Attr s(String name, String value) {
             Attr a = new Attr(name, 3);
             a.proto.string(4, value);
             return a;
         }
 
-        static Attr ints(String name, long... values) {
+        public static Attr ints(String name, long... values) {
             Attr a = new Attr(name, 7);
             a.proto.packedInt64(8, values);
             return a;
@@ -58,7 +63,7 @@ final class OnnxGraph {
     }
 
     /** Adds a float initializer and returns its name. */
-    String floats(String name, int[] dims, float[] values) {
+    public String floats(String name, int[] dims, float[] values) {
         claim(name);
         ProtoWriter t = new ProtoWriter();
         for (int d : dims) {
@@ -70,7 +75,7 @@ final class OnnxGraph {
     }
 
     /** Adds an int64 initializer (a 1-D tensor) and returns its name. */
-    String int64s(String name, long... values) {
+    public String int64s(String name, long... values) {
         claim(name);
         ProtoWriter t = new ProtoWriter();
         t.int64(1, values.length).int64(2, INT64).string(8, name).packedInt64(7, values);
@@ -79,7 +84,7 @@ final class OnnxGraph {
     }
 
     /** Adds a node with one output and returns the output's name. */
-    String node(String opType, String output, String[] inputs, Attr... attributes) {
+    public String node(String opType, String output, String[] inputs, Attr... attributes) {
         claim(output);
         ProtoWriter n = new ProtoWriter();
         for (String in : inputs) {
@@ -94,21 +99,56 @@ final class OnnxGraph {
     }
 
     /** Declares a float graph input; a dimension is a {@link Long} size or a {@link String} symbol. */
-    void input(String name, Object... dims) {
+    public void input(String name, Object... dims) {
         claim(name);
-        graph.message(11, valueInfo(name, dims));
+        graph.message(11, valueInfo(name, FLOAT, dims));
     }
 
     /** Declares a float graph output already produced by a node. */
-    void output(String name, Object... dims) {
+    public void output(String name, Object... dims) {
+        typedOutput(name, FLOAT, dims);
+    }
+
+    /**
+     * Declares a graph output of the given element type already produced by a node.
+     *
+     * @param name the value
+     * @param elementType {@link #FLOAT} or {@link #INT64}
+     * @param dims each a {@link Long} size or a {@link String} symbol
+     */
+    public void typedOutput(String name, int elementType, Object... dims) {
         if (!names.contains(name)) {
             throw new IllegalStateException("graph output '" + name + "' is produced by no node");
         }
-        graph.message(12, valueInfo(name, dims));
+        graph.message(12, valueInfo(name, elementType, dims));
+    }
+
+    /**
+     * Marks names as taken by values this builder does not make (those of a graph it is appended to).
+     *
+     * @param taken the names
+     */
+    public void reserve(java.util.Collection<String> taken) {
+        names.addAll(taken);
+    }
+
+    /** @return whether a value of that name exists (made here or {@link #reserve reserved}) */
+    public boolean has(String name) {
+        return names.contains(name);
+    }
+
+    /**
+     * The encoded graph fields so far (nodes, initializers, inputs, outputs, name): appended to another encoded
+     * GraphProto they add to it, as protocol buffers merge repeated fields.
+     *
+     * @return the bytes
+     */
+    public byte[] graphBytes() {
+        return graph.toByteArray();
     }
 
     /** Encodes the whole model. */
-    byte[] model(String producer, String producerVersion, String docString, Map<String, String> metadata) {
+    public byte[] model(String producer, String producerVersion, String docString, Map<String, String> metadata) {
         ProtoWriter model = new ProtoWriter();
         model.int64(1, IR_VERSION).string(2, producer).string(3, producerVersion).string(6, docString);
         model.message(8, new ProtoWriter().string(1, "").int64(2, OPSET));
@@ -119,7 +159,7 @@ final class OnnxGraph {
         return model.toByteArray();
     }
 
-    private static ProtoWriter valueInfo(String name, Object[] dims) {
+    private static ProtoWriter valueInfo(String name, int elementType, Object[] dims) {
         ProtoWriter shape = new ProtoWriter();
         for (Object d : dims) {
             ProtoWriter dim = new ProtoWriter();
@@ -130,7 +170,7 @@ final class OnnxGraph {
             }
             shape.message(1, dim);
         }
-        ProtoWriter tensor = new ProtoWriter().int64(1, FLOAT).message(2, shape);
+        ProtoWriter tensor = new ProtoWriter().int64(1, elementType).message(2, shape);
         return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensor));
     }
 

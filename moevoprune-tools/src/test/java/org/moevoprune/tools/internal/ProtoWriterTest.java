@@ -1,4 +1,4 @@
-package org.moevoprune.tools.convert;
+package org.moevoprune.tools.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
