@@ -16,13 +16,24 @@ import org.moevoprune.api.backend.TrainingProcedure;
 /**
  * What the ND4J population heads ({@link Nd4jBatchedHead}, {@link Nd4jGpuHead}) share: argument checks, the empty
  * masks (untrained, see {@link org.moevoprune.api.SparseHead}), splitting a large population into passes that fit
- * {@value #MAX_FLOATS_PER_ARRAY} floats per first-layer array, and single-candidate training as a population of one.
+ * {@value #MAX_FLOATS_PER_ARRAY} floats per first-layer array (256 MiB), and single-candidate training as a population of one.
  * Stateless and thread-safe.
  */
 abstract class AbstractPopulationHead implements PopulationHead {
 
     /** The largest {@code P·F·H} of one pass (four such arrays live at once: weights, velocity, gradient, best). */
     static final long MAX_FLOATS_PER_ARRAY = 64L << 20;
+
+    private final long maxFloatsPerArray;
+
+    AbstractPopulationHead() {
+        this(MAX_FLOATS_PER_ARRAY);
+    }
+
+    /** @param maxFloatsPerArray the largest {@code P·F·H} of one pass (tests make it small) */
+    AbstractPopulationHead(long maxFloatsPerArray) {
+        this.maxFloatsPerArray = maxFloatsPerArray;
+    }
 
     /** Starts the backend or throws with the reason it cannot work here. */
     abstract void requireBackend();
@@ -49,7 +60,7 @@ abstract class AbstractPopulationHead implements PopulationHead {
         List<Member> pass = new ArrayList<>();
         int[] positions = new int[all.size()];
         long perMember = (long) train.featureCount() * settings.hiddenUnits();
-        int passSize = (int) Math.max(1, Math.min(all.size(), MAX_FLOATS_PER_ARRAY / perMember));
+        int passSize = (int) Math.max(1, Math.min(all.size(), maxFloatsPerArray / perMember));
         for (int i = 0; i < all.size(); i++) {
             Member m = all.get(i);
             if (m.mask().activeCount() == 0) {

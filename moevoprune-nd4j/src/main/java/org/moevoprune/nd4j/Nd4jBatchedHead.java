@@ -26,6 +26,11 @@ public final class Nd4jBatchedHead extends AbstractPopulationHead {
     public Nd4jBatchedHead() {
     }
 
+    /** @param maxFloatsPerArray the largest {@code P·F·H} of one pass (tests make it small) */
+    Nd4jBatchedHead(long maxFloatsPerArray) {
+        super(maxFloatsPerArray);
+    }
+
     @Override
     public String id() {
         return ID;
