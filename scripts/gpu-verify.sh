@@ -63,7 +63,7 @@ else
   say "MISSING: java (JDK 17+; a jlink'd runtime of java.base, java.logging, java.management, jdk.unsupported and"
   say "  jdk.incubator.vector is about 36 MB)"; missing=1
 fi
-command -v mvn > /dev/null && say "maven: $(mvn -v 2>/dev/null | head -1)" || { say "MISSING: mvn (Maven 3.9)"; missing=1; }
+command -v mvn > /dev/null && say "maven: $(mvn -v 2>/dev/null | head -1 | sed "s/\x1b\[[0-9;]*m//g")" || { say "MISSING: mvn (Maven 3.9)"; missing=1; }
 for f in "org/nd4j/nd4j-cuda-11.6/$ND4J_VERSION/nd4j-cuda-11.6-$ND4J_VERSION-linux-x86_64.jar" \
          "org/nd4j/nd4j-cuda-11.6/$ND4J_VERSION/nd4j-cuda-11.6-$ND4J_VERSION.jar" \
          "org/bytedeco/cuda/$CUDA_PRESET/cuda-$CUDA_PRESET-linux-x86_64.jar"; do
@@ -93,7 +93,8 @@ step() { # name, timeout, command...
   say "$name: exit $rc after $((SECONDS - t0)) s (log: $LOGS/$name.log)"
   [[ $rc -eq 0 ]] || { tail -40 "$LOGS/$name.log"; exit 10; }
 }
-step build 300 "${MVN[@]}" -o -q -P"$profiles" -pl moevoprune-bench -am compile \
+step build 300 "${MVN[@]}" -o -q -P"$profiles" -pl moevoprune-bench -am package -DskipTests \
+  -Dmoevoprune.shade.skip=true -Dmaven.javadoc.skip -Dmaven.source.skip \
   dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 
 say "== contract suites on the 'gpu' head"

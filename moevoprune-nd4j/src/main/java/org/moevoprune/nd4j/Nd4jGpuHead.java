@@ -44,7 +44,7 @@ public final class Nd4jGpuHead extends AbstractPopulationHead {
     public Availability availability() {
         Availability started = Nd4jRuntime.start().availability();
         if (!started.available()) {
-            return started;
+            return cudaOnClassPath() ? Availability.unavailable(cudaFailed(started.reason())) : started;
         }
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         return isCuda(backend) ? Availability.AVAILABLE : Availability.unavailable(notCuda(backend));
@@ -52,7 +52,10 @@ public final class Nd4jGpuHead extends AbstractPopulationHead {
 
     @Override
     void requireBackend() {
-        Nd4jRuntime.require();
+        Availability started = Nd4jRuntime.start().availability();
+        if (!started.available()) {
+            throw new IllegalStateException(cudaOnClassPath() ? cudaFailed(started.reason()) : started.reason());
+        }
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         if (!isCuda(backend)) {
             throw new IllegalStateException(notCuda(backend));
@@ -62,6 +65,23 @@ public final class Nd4jGpuHead extends AbstractPopulationHead {
     /** ND4J's CUDA backend class is {@code JCublasBackend}. */
     static boolean isCuda(String backend) {
         return backend.startsWith("JCublas");
+    }
+
+    /** Whether ND4J's CUDA backend classes are on the class path (looked up without initialising them). */
+    static boolean cudaOnClassPath() {
+        try {
+            Class.forName("org.nd4j.linalg.jcublas.JCublasBackend", false, Nd4jGpuHead.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static String cudaFailed(String reason) {
+        return "ND4J's CUDA backend could not start: it needs an NVIDIA GPU of compute capability 3.7 to 8.6 (its "
+                + "binaries carry no code for newer GPUs such as the H100, sm_90), the driver, and the CUDA 11.6 "
+                + "libraries (installed, or -Pcuda,cuda-redist); scripts/gpu-verify.sh checks each. Cause: "
+                + reason;
     }
 
     static String notCuda(String backend) {
