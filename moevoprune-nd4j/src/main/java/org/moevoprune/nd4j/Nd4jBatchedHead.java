@@ -12,7 +12,7 @@ import org.moevoprune.api.PopulationHead;
  *
  * <p>Its heads agree with {@link Nd4jSparseHead} and the pure-Java head up to float rounding (the dense-masked sums
  * add exact zeros in another order); on ND4J's CPU backend a member's head is bit-identical whatever population it
- * is trained in (measured by {@code Nd4jPopulationHeadTest}). Stateless and thread-safe.
+ * is trained in (tested by {@code Nd4jBatchedHeadContractTest} with tolerance 0). Stateless and thread-safe.
  */
 public final class Nd4jBatchedHead extends AbstractPopulationHead {
 

@@ -183,11 +183,10 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
 
     private void step(int start, PopulationBatch b) {
         int p = slots.size();
-        int[] indices = new int[p * b.rows];
         for (int i = 0; i < p; i++) {
-            System.arraycopy(slots.get(i).order, start, indices, i * b.rows, b.rows);
+            System.arraycopy(slots.get(i).order, start, b.rowIndices, i * b.rows, b.rows);
         }
-        Nd4j.pullRows(xAll, b.rowsView, 1, indices);
+        Nd4j.pullRows(xAll, b.rowsView, 1, b.rowIndices);
         b.x.muli(maskArr);
         Nd4j.matmul(b.x, w1, b.act, false, false, false);
         Transforms.relu(b.act, false);

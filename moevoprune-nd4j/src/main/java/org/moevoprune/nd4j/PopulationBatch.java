@@ -25,6 +25,8 @@ final class PopulationBatch implements AutoCloseable {
     final INDArray dz;
     /** Host copy of {@link #logits}. */
     final float[] hostLogits;
+    /** The training rows gathered into {@link #rowsView}, member after member. */
+    final int[] rowIndices;
 
     PopulationBatch(int members, int rows, int features, int hidden, int classes) {
         this.rows = rows;
@@ -35,6 +37,7 @@ final class PopulationBatch implements AutoCloseable {
         logits = Nd4j.create(DataType.FLOAT, members, rows, classes);
         dz = Nd4j.create(DataType.FLOAT, members, rows, hidden);
         hostLogits = new float[Math.multiplyExact(members * rows, classes)];
+        rowIndices = new int[members * rows];
     }
 
     @Override
