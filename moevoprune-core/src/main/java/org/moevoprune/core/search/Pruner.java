@@ -15,6 +15,7 @@ import org.moevoprune.api.DataSplit;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.Objective;
+import org.moevoprune.api.PopulationHead;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.backend.TrainingRandom;
@@ -205,7 +206,9 @@ public final class Pruner {
         CandidateEvaluator evaluator = evaluators != null
                 ? evaluators.create(new CandidateEvaluator.Setup(r, head, data, fingerprint, runSettings.training(),
                         space))
-                : new LocalEvaluator(head, data, runSettings.training(), space, pool);
+                : head instanceof PopulationHead population
+                        ? new PopulationEvaluator(population, data, runSettings.training(), space, pool)
+                        : new LocalEvaluator(head, data, runSettings.training(), space, pool);
         return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint))
                 .execute(saved, observers);
     }
@@ -325,7 +328,9 @@ public final class Pruner {
         }
 
         /**
-         * @param value the sparse head provider (default: the best one found)
+         * @param value the sparse head provider (default: the best one found); a
+         *     {@link org.moevoprune.api.PopulationHead} trains each batch of candidates in one call
+         *     ({@link PopulationEvaluator}) unless {@link #evaluators} is set
          * @return this builder
          */
         public Builder head(SparseHead value) {
