@@ -80,8 +80,8 @@ public final class Pruner {
         this.resume = b.resume;
         if (settings.operators().minActive() > data.featureCount()) {
             throw new IllegalArgumentException("the minimum of active features (" + settings.operators().minActive()
-                    + ") exceeds the " + data.featureCount() + " features of the data: lower minActive to at most "
-                    + data.featureCount());
+                    + ") exceeds the " + data.featureCount() + " features of the data: lower minActive (--min-active) "
+                    + "to at most " + data.featureCount());
         }
         for (Objective o : space.objectives()) {
             if (o.needsOod() && data.ood() == null) {
