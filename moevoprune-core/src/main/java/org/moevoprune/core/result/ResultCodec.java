@@ -92,7 +92,10 @@ final class ResultCodec {
         return m;
     }
 
-    /** The operator settings; files written before they existed lack them and read as {@link OperatorSettings#legacy}. */
+    /**
+     * The operator settings; files written before they existed lack them and read as
+     * {@link OperatorSettings#legacy}.
+     */
     private static OperatorSettings operators(Fields settings, String where) {
         if (!settings.has("operators")) {
             return OperatorSettings.legacy();
