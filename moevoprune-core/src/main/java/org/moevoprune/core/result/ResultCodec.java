@@ -173,6 +173,10 @@ final class ResultCodec {
             this.where = where;
         }
 
+        boolean has(String key) {
+            return map.containsKey(key);
+        }
+
         Object get(String key) {
             if (!map.containsKey(key)) {
                 throw new IllegalArgumentException(where + ": missing field '" + key + "'");

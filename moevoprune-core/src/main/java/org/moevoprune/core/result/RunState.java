@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param cacheHits offspring answered from the evaluation cache so far
  * @param stalled consecutive steps that produced no new evaluation
  * @param elapsedNanos wall time of the run so far, summed over resumptions
+ * @param baseline the evaluation of the unpruned head (all features), made beside the search and not part of its
+ *     history, population or budget; {@code null} until it is made, or when the run makes none
  */
 public record RunState(int run, SearchSettings settings, Instant started, int step, List<Evaluation> population,
-        List<Evaluation> history, int cacheHits, int stalled, long elapsedNanos) {
+        List<Evaluation> history, int cacheHits, int stalled, long elapsedNanos, Evaluation baseline) {
 
     /**
      * Copies the lists.
@@ -38,6 +40,25 @@ public record RunState(int run, SearchSettings settings, Instant started, int st
             throw new IllegalArgumentException("run state counters must be ≥ 0: run " + run + ", step " + step
                     + ", cache hits " + cacheHits + ", stalled " + stalled + ", elapsed " + elapsedNanos + " ns");
         }
+        if (baseline != null && baseline.mask().activeCount() != baseline.mask().length()) {
+            throw new IllegalArgumentException("the baseline must use all " + baseline.mask().length()
+                    + " features, it uses " + baseline.mask().activeCount());
+        }
+    }
+
+    /** A state without a baseline evaluation (none made yet, or the run makes none). */
+    public RunState(int run, SearchSettings settings, Instant started, int step, List<Evaluation> population,
+            List<Evaluation> history, int cacheHits, int stalled, long elapsedNanos) {
+        this(run, settings, started, step, population, history, cacheHits, stalled, elapsedNanos, null);
+    }
+
+    /**
+     * @param value the baseline evaluation, or {@code null}
+     * @return this state with that baseline
+     */
+    public RunState withBaseline(Evaluation value) {
+        return new RunState(run, settings, started, step, population, history, cacheHits, stalled, elapsedNanos,
+                value);
     }
 
     /**

@@ -35,7 +35,9 @@ import org.moevoprune.core.result.SearchSettings;
  * <p>All randomness of step {@code t} comes from a generator seeded by {@code derive(derive(seed, STEP), t)}, and
  * every head is trained with {@code derive(seed, mask.fingerprint())}; hence the state to resume is just the step
  * counter, the population and the history, and the run is identical whether offspring are evaluated sequentially
- * or concurrently. Confined to the thread that calls {@link #execute(RunState, List)}.
+ * or concurrently. Beside the search, a run may evaluate the unpruned head (the mask of all features, its seed derived
+ * the same way) through the same evaluator, after the initial population; it is kept in the state, not in the
+ * history, and is not retrained on resumption. Confined to the thread that calls {@link #execute(RunState, List)}.
  */
 final class SearchRun {
 
@@ -58,6 +60,10 @@ final class SearchRun {
     private final Map<FeatureMask, Evaluation> cache = new HashMap<>();
     /** Trained heads of the current population. */
     private final Map<FeatureMask, TrainedHead> heads = new HashMap<>();
+    /** Whether the run also evaluates the unpruned head. */
+    private final boolean baseline;
+    /** The unpruned head, when this execution trained it and the evaluator brought it back. */
+    private TrainedHead baselineHead;
 
     /**
      * @param run the run index
@@ -70,6 +76,17 @@ final class SearchRun {
      */
     SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
             List<SearchListener> listeners, Provenance provenance) {
+        this(run, settings, space, featureCount, evaluator, listeners, provenance, false);
+    }
+
+    /**
+     * As the other constructor, choosing whether the run also evaluates the unpruned head.
+     *
+     * @param baseline whether to evaluate the mask of all features beside the search ({@link RunState#baseline()})
+     */
+    SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
+            List<SearchListener> listeners, Provenance provenance, boolean baseline) {
+        this.baseline = baseline;
         this.run = run;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.space = Objects.requireNonNull(space, "space");
@@ -94,11 +111,11 @@ final class SearchRun {
         Clock clock = () -> priorNanos + System.nanoTime() - startNanos;
         RunState state;
         if (saved == null) {
-            state = initialise(Instant.now(), clock);
+            state = withBaseline(initialise(Instant.now(), clock), clock);
             observe(observers, state);
         } else {
-            state = saved;
             saved.history().forEach(e -> cache.put(e.mask(), e));
+            state = withBaseline(saved, clock);
         }
         PruningResult.StopReason reason;
         while ((reason = STOP.check(state).orElse(null)) == null) {
@@ -112,9 +129,28 @@ final class SearchRun {
         RunState last = withElapsed(state, clock.nanos());
         observers.forEach(o -> o.stopped(last));
         PruningResult result = PruningResult.of(last, space, reason,
-                provenance.toBuilder().timestamp(last.started()).build(), heads);
+                provenance.toBuilder().timestamp(last.started()).build(), heads, baselineHead);
         listeners.forEach(l -> l.finished(result));
         return result;
+    }
+
+    /**
+     * Evaluates the unpruned head (all features, seed derived from that mask as for any candidate) beside the
+     * search, unless the run makes none or the state already holds it (a resumed run does not retrain it).
+     */
+    private RunState withBaseline(RunState s, Clock clock) {
+        if (!baseline || s.baseline() != null) {
+            return s;
+        }
+        FeatureMask all = FeatureMask.all(featureCount);
+        CandidateEvaluator.Candidate candidate = new CandidateEvaluator.Candidate(-1, -1, all,
+                TrainingRandom.derive(settings.seed(), all.fingerprint()));
+        List<CandidateEvaluator.Outcome> outcomes = evaluator.evaluate(List.of(candidate));
+        requireMatching(List.of(candidate), outcomes);
+        Evaluation e = outcomes.get(0).evaluation();
+        baselineHead = outcomes.get(0).head();
+        listeners.forEach(l -> l.baselineEvaluated(run, e));
+        return withElapsed(s.withBaseline(e), clock.nanos());
     }
 
     private RunState initialise(Instant started, Clock clock) {
@@ -150,7 +186,7 @@ final class SearchRun {
         population.forEach(e -> alive.add(e.mask()));
         heads.keySet().retainAll(alive);
         return new RunState(run, settings, s.started(), s.step() + 1, population, offspring.history(),
-                offspring.cacheHits(), stalled, clock.nanos());
+                offspring.cacheHits(), stalled, clock.nanos(), s.baseline());
     }
 
     /** Two binary tournaments. */
@@ -248,7 +284,7 @@ final class SearchRun {
 
     private static RunState withElapsed(RunState s, long elapsedNanos) {
         return new RunState(s.run(), s.settings(), s.started(), s.step(), s.population(), s.history(),
-                s.cacheHits(), s.stalled(), elapsedNanos);
+                s.cacheHits(), s.stalled(), elapsedNanos, s.baseline());
     }
 
     /** The evaluations a batch kept (in mask order, cache hits included), the grown history and the hit count. */
