@@ -195,9 +195,9 @@ public final class EnsembleComparison {
                     fixed(r.bestAccuracy()), fixed(r.bestAuroc()), signed(r.gain()), r.gainMetric()));
         }
         if (unpruned != null) {
-            s.append(String.format(Locale.ROOT, "%-9s %-7s %7d %8s %9s %10s %6s %8s %10s %9s %s%n", "unpruned",
+            s.append(String.format(Locale.ROOT, "%-9s %-7s %7d %8s %9s %10s %6s %8s %10s %9s%n", "unpruned",
                     "head", 1, fixed(unpruned.accuracy()), fixed(unpruned.auroc()), "–",
-                    String.valueOf(unpruned.featureCount()), "–", "–", "–", ""));
+                    String.valueOf(unpruned.featureCount()), "–", "–", "–"));
             againstUnpruned(rows.get(0)).ifPresent(t -> s.append("whole-front ensemble: ").append(t).append('\n'));
             mostAccurate().filter(r -> r != rows.get(0)).ifPresent(r -> s.append("most accurate ensemble (")
                     .append(r.selection().label()).append(' ').append(r.window()).append("): ")
