@@ -87,6 +87,13 @@ final class PruneCommand {
               --plugins DIR           (before or after the command) load the objective, head, backbone and image
                                       reader plugins in the jars of DIR
 
+            Apache Spark (moevoprune-spark; Spark itself comes from spark-submit, see the README):
+              --spark MASTER          evaluate the candidates on Spark: local[N], spark://host:7077, yarn,
+                                      k8s://..., or 'submit' for the master spark-submit was given; use
+                                      --mode generational --offspring N (N >= the cluster's cores) to fill it
+              --spark-shared-files    executors read the --train/--test/--ood files themselves (same paths on
+                                      every node, or shipped with spark-submit --files) instead of a broadcast
+
             """ + BackboneChoice.HELP + """
 
             Writes DIR/front.csv (columns run,<objectives>,active_count,feature_count,training_seed,epochs,mask),
@@ -115,9 +122,9 @@ final class PruneCommand {
     private static final Set<String> OPTIONS = Set.of("--train", "--train-labels", "--test", "--test-labels",
             "--ood", "--classes", "--population", "--evaluations", "--mode", "--offspring", "--seed", "--runs",
             "--threads", "--objectives", "--temperature", "--head", "--epochs", "--batch-size", "--learning-rate",
-            "--hidden", "--patience", "--out", "--checkpoint-every");
+            "--hidden", "--patience", "--out", "--checkpoint-every", "--spark");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
-            "--skip-memory-check", "--help", "--no-baseline");
+            "--skip-memory-check", "--spark-shared-files", "--help", "--no-baseline");
     /** Options of image data, read with --model. */
     private static final Set<String> IMAGE_OPTIONS = Set.of("--train-images", "--test-images", "--ood-images",
             "--ood-labels");
@@ -173,9 +180,17 @@ final class PruneCommand {
     /** The search and its output; its frame, which holds the data, is gone when {@link #run} handles an OOM. */
     private int execute(Arguments a, java.util.Map<String, String> pairs, Inputs inputs, Path dir, int runs,
             int threads, List<String> args) throws UsageException, IOException {
+        if (a.has("--spark-shared-files") && (inputs == null || !a.has("--spark"))) {
+            throw new UsageException("--spark-shared-files needs --spark and feature files (--train/--test/--ood); "
+                    + "with --model the features are computed on the driver and broadcast");
+        }
         try (BackboneChoice.Opened backbone = inputs == null ? openImages(a, pairs, threads)
-                : new BackboneChoice.Opened(featureFiles(a, inputs), null)) {
-            Pruner pruner = pruner(a, dir, runs, threads, backbone.backbone());
+                : new BackboneChoice.Opened(featureFiles(a, inputs), null);
+                SparkOption spark = a.has("--spark") ? SparkOption.start(a.string("--spark", ""),
+                        a.has("--spark-shared-files") ? inputs : null, a.has("--ood-no-labels"),
+                        a.has("--classes") ? a.integer("--classes", 0, 1) : 0, a.has("--quiet") ? null : err)
+                        : null) {
+            Pruner pruner = pruner(a, dir, runs, threads, backbone.backbone(), spark);
             check(a, inputs, pruner, runs, threads);
             stage = MemoryNeed.Stage.SEARCH;
             long t0 = System.nanoTime();
@@ -267,7 +282,8 @@ final class PruneCommand {
         return data.build();
     }
 
-    private Pruner pruner(Arguments a, Path dir, int runs, int threads, Backbone backbone) throws UsageException {
+    private Pruner pruner(Arguments a, Path dir, int runs, int threads, Backbone backbone, SparkOption spark)
+            throws UsageException {
         TrainingSettings training = TrainingSettings.builder().maxEpochs(a.integer("--epochs", 600, 1))
                 .batchSize(a.integer("--batch-size", 32, 1))
                 .learningRate(a.number("--learning-rate", 1e-3, Double.MIN_VALUE, 10))
@@ -292,6 +308,9 @@ final class PruneCommand {
         }
         if (probe != null) {
             b.listener(probe);
+        }
+        if (spark != null) {
+            spark.apply(b);
         }
         return b.build();
     }
