@@ -65,12 +65,14 @@ class PopulationEvaluatorTest {
         RecordingHead head = new RecordingHead();
         List<PruningResult> runs = SmallRuns.builder(31).head(head).build().runs(2);
         assertEquals(0, head.single, "the search should train no candidate alone");
-        // each run: the initial population as one batch of 12, then each step's offspring (2, or 1 when the other
-        // was evaluated before) as one batch
+        // each run: the initial population as one batch of 12, the baseline as a batch of 1, then each step's
+        // offspring (2, or 1 when the other was evaluated before) as one batch
         assertEquals(12, head.batches.get(0), head.batches::toString);
         assertEquals(2, head.batches.stream().filter(b -> b == 12).count(), head.batches::toString);
         assertTrue(head.batches.stream().allMatch(b -> b == 12 || b == 1 || b == 2), head.batches::toString);
-        assertEquals(runs.get(0).history().size() + runs.get(1).history().size(),
+        // every candidate of the history, and the unpruned baseline of each run (a batch of 1 of its own)
+        assertTrue(runs.get(0).baseline().isPresent() && runs.get(1).baseline().isPresent());
+        assertEquals(runs.get(0).history().size() + runs.get(1).history().size() + 2,
                 head.batches.stream().mapToInt(Integer::intValue).sum());
         RunAssertions.assertSameRun(SmallRuns.twoRuns().get(0), runs.get(0));
         RunAssertions.assertSameRun(SmallRuns.twoRuns().get(1), runs.get(1));
