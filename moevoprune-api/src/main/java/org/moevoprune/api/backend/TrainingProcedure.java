@@ -1,12 +1,14 @@
 package org.moevoprune.api.backend;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
 import org.moevoprune.api.TrainingSummary;
 
 /**
@@ -125,8 +127,28 @@ public final class TrainingProcedure {
      * @return how training went
      */
     public static TrainingSummary run(TrainingSettings settings, Epochs epochs) {
+        return run(settings, epochs, (done, current) -> false, () -> {
+            throw new IllegalStateException("no check asks for the weights");
+        });
+    }
+
+    /**
+     * Trains until the epoch cap, early stopping, divergence or until {@code check} stops it. A run the check stops
+     * keeps its current weights (nothing is restored) and reports {@code stoppedEarly} false: the caller that
+     * stopped it knows.
+     *
+     * @param settings the training settings
+     * @param epochs the provider's epochs
+     * @param check called after each finite epoch that did not end training
+     * @param current the current weights, for the check
+     * @return how training went
+     */
+    public static TrainingSummary run(TrainingSettings settings, Epochs epochs, TrainingStart.EpochCheck check,
+            Supplier<HeadParameters> current) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(epochs, "epochs");
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(current, "current");
         double bestLoss = Double.POSITIVE_INFINITY;
         double loss = Double.NaN;
         int bestEpoch = 0;
@@ -151,6 +173,9 @@ public final class TrainingProcedure {
                 if (settings.restoreBestWeights()) {
                     epochs.restoreBest();
                 }
+                break;
+            }
+            if (done < settings.maxEpochs() && check.stop(done, current)) {
                 break;
             }
         }

@@ -21,8 +21,11 @@ import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.backend.TrainingRandom;
+import org.moevoprune.core.objective.Accuracy;
+import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.CheckpointFiles;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
@@ -77,6 +80,16 @@ public final class Pruner {
         this.checkpointDirectory = b.checkpointDirectory;
         this.checkpointEvery = b.checkpointEvery;
         this.resume = b.resume;
+        if (!settings.cost().isNone() && evaluators != null) {
+            throw new IllegalArgumentException("weight inheritance and early termination (" + settings.cost() + ") "
+                    + "run on the local evaluator only: drop evaluators(...) or use CostSettings.none()");
+        }
+        if (settings.cost().racing() && (space.size() != 2 || !space.ids().contains(Accuracy.ID)
+                || !space.ids().contains(ActiveFraction.ID))) {
+            throw new IllegalArgumentException("early termination needs exactly the objectives " + Accuracy.ID
+                    + " and " + ActiveFraction.ID + ", but the search has " + space.ids()
+                    + ": set race epochs to 0 or use those objectives");
+        }
         for (Objective o : space.objectives()) {
             if (o.needsOod() && data.ood() == null) {
                 throw new IllegalArgumentException("objective '" + o.id() + "' needs out-of-distribution samples "
@@ -205,9 +218,9 @@ public final class Pruner {
         CandidateEvaluator evaluator = evaluators != null
                 ? evaluators.create(new CandidateEvaluator.Setup(r, head, data, fingerprint, runSettings.training(),
                         space))
-                : new LocalEvaluator(head, data, runSettings.training(), space, pool);
-        return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint))
-                .execute(saved, observers);
+                : new LocalEvaluator(head, data, runSettings.training(), space, pool, runSettings.cost());
+        return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint),
+                runSettings.cost().inheritWeights() ? retrainer() : null).execute(saved, observers);
     }
 
     private Provenance provenance(long fingerprint) {
@@ -272,6 +285,7 @@ public final class Pruner {
         private TrainingSettings training = TrainingSettings.reference();
         private double swapProbability = 0.5;
         private double flipProbability = Double.NaN;
+        private CostSettings cost = CostSettings.none();
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
         private CandidateEvaluator.Factory evaluators;
@@ -361,6 +375,7 @@ public final class Pruner {
             training = value.training();
             swapProbability = value.swapProbability();
             flipProbability = value.flipProbability();
+            cost = value.cost();
             return this;
         }
 
@@ -473,6 +488,16 @@ public final class Pruner {
         }
 
         /**
+         * @param value weight inheritance and early termination ({@link CostSettings#none()}, the default, for
+         *     neither); needs the local evaluator, and racing needs the objectives accuracy and active fraction
+         * @return this builder
+         */
+        public Builder cost(CostSettings value) {
+            cost = Objects.requireNonNull(value, "cost");
+            return this;
+        }
+
+        /**
          * Evaluates offspring on this executor (the caller owns and shuts it down).
          *
          * @param value the executor
@@ -548,7 +573,7 @@ public final class Pruner {
         public Pruner build() {
             SearchSettings settings = new SearchSettings(populationSize, evaluations,
                     offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
-                    countCacheHits, training, swapProbability, flipProbability);
+                    countCacheHits, training, swapProbability, flipProbability, cost);
             SearchData resolved = data != null ? data : fromBackbone();
             if (checkpointDirectory != null) {
                 try {

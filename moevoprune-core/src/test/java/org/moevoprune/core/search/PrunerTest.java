@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.core.objective.Objectives;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.ObjectiveSpace;
@@ -194,7 +195,7 @@ class PrunerTest {
     @Test
     void aWholeSearchSettingsIsTakenAsIs() {
         SearchSettings s = new SearchSettings(10, 40, 3, SearchMode.GENERATIONAL, 5, true, SmallRuns.TRAINING, 0.4,
-                0.02);
+                0.02, new CostSettings(true, 3, 0.05));
         assertEquals(s, small(1).settings(s).build().settings());
         assertEquals(s, small(1).populationSize(10).evaluations(40).offspring(3).mode(SearchMode.GENERATIONAL)
                 .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02).build().settings());
