@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +16,11 @@ import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.io.FeatureFileBackbone;
+import org.moevoprune.core.objective.Accuracy;
+import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.search.Pruner;
@@ -67,6 +71,13 @@ final class PruneCommand {
               --temperature T         ODIN temperature of the auroc objective (1000)
               --head ID               sparse head provider id, e.g. java or nd4j (the best available)
 
+            Cheaper evaluations (off by default; see CostSettings):
+              --inherit-weights       offspring heads start from a parent's trained weights on shared features
+              --race-epochs N         after N epochs, stop an offspring whose evaluation accuracy stays below the
+                                      front's by more than --race-margin (0 = off; needs --objectives
+                                      accuracy,active-fraction); stopped ones never enter the front
+              --race-margin X         accuracy a raced offspring may lag behind and train on (0.0)
+
             Head training (defaults: the reference's Keras settings):
               --epochs N              epoch cap (600)
               --batch-size N          (32; at most the training samples N; the default is cut to N when N < 32)
@@ -110,9 +121,9 @@ final class PruneCommand {
     private static final Set<String> OPTIONS = Set.of("--train", "--train-labels", "--test", "--test-labels",
             "--ood", "--classes", "--population", "--evaluations", "--mode", "--offspring", "--seed", "--runs",
             "--threads", "--objectives", "--temperature", "--head", "--epochs", "--batch-size", "--learning-rate",
-            "--hidden", "--patience", "--out", "--checkpoint-every");
+            "--hidden", "--patience", "--out", "--checkpoint-every", "--race-epochs", "--race-margin");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
-            "--skip-memory-check", "--help");
+            "--skip-memory-check", "--help", "--inherit-weights");
     /** Options of image data, read with --model. */
     private static final Set<String> IMAGE_OPTIONS = Set.of("--train-images", "--test-images", "--ood-images",
             "--ood-labels");
@@ -212,7 +223,7 @@ final class PruneCommand {
 
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {
-        Set<String> all = new java.util.HashSet<>();
+        Set<String> all = new HashSet<>();
         for (Set<String> s : sets) {
             all.addAll(s);
         }
@@ -268,8 +279,9 @@ final class PruneCommand {
                 .learningRate(a.number("--learning-rate", 1e-3, Double.MIN_VALUE, 10))
                 .hiddenUnits(a.integer("--hidden", 512, 1)).patience(a.integer("--patience", 10, 0)).build();
         SearchMode mode = mode(a.string("--mode", "steady-state"));
+        List<Objective> objectives = objectives(a);
         Pruner.Builder b = Pruner.builder().backbone(backbone).training(training)
-                .objectives(objectives(a)).mode(mode)
+                .objectives(objectives).mode(mode)
                 .populationSize(a.integer("--population", 30, 2))
                 .evaluations(a.integer("--evaluations", 200, 2))
                 .seed(a.longValue("--seed", 42)).threads(threads)
@@ -278,6 +290,15 @@ final class PruneCommand {
         if (a.has("--offspring")) {
             b.offspring(a.integer("--offspring", 2, 1));
         }
+        CostSettings cost = new CostSettings(a.has("--inherit-weights"), a.integer("--race-epochs", 0, 0),
+                a.number("--race-margin", 0.0, 0.0, 1.0));
+        Set<String> ids = new HashSet<>();
+        objectives.forEach(o -> ids.add(o.id()));
+        if (cost.racing() && (objectives.size() != 2 || !ids.equals(Set.of(Accuracy.ID, ActiveFraction.ID)))) {
+            throw new UsageException("--race-epochs needs --objectives accuracy,active-fraction (racing compares "
+                    + "accuracy at no larger active fraction); drop --race-epochs or change --objectives");
+        }
+        b.cost(cost);
         if (a.has("--head")) {
             b.head(ProviderRegistry.load(SparseHead.class).get(a.string("--head", "")));
         }
