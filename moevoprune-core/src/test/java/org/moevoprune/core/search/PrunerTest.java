@@ -195,7 +195,7 @@ class PrunerTest {
     @Test
     void aWholeSearchSettingsIsTakenAsIs() {
         SearchSettings s = new SearchSettings(10, 40, 3, SearchMode.GENERATIONAL, 5, true, SmallRuns.TRAINING, 0.4,
-                0.02, new CostSettings(true, 3, 0.05));
+                0.02, new CostSettings(true, 0, 0.05));
         assertEquals(s, small(1).settings(s).build().settings());
         assertEquals(s, small(1).populationSize(10).evaluations(40).offspring(3).mode(SearchMode.GENERATIONAL)
                 .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02).build().settings());
