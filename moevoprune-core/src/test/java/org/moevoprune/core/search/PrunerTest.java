@@ -198,8 +198,8 @@ class PrunerTest {
                 0.02, new CostSettings(true, 0, 0.05));
         assertEquals(s, small(1).settings(s).build().settings());
         assertEquals(s, small(1).populationSize(10).evaluations(40).offspring(3).mode(SearchMode.GENERATIONAL)
-                .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02).cost(new CostSettings(true, 0, 0.05)).build()
-                .settings());
+                .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02)
+                .cost(new CostSettings(true, 0, 0.05)).build().settings());
         assertEquals(2, small(1).mode(SearchMode.STEADY_STATE).build().settings().offspring());
         assertEquals(12, small(1).mode(SearchMode.GENERATIONAL).build().settings().offspring(), "λ = μ");
     }
