@@ -15,9 +15,9 @@ import org.moevoprune.api.DataSplit;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.Objective;
+import org.moevoprune.api.PopulationHead;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
-import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.backend.TrainingRandom;
@@ -27,6 +27,7 @@ import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.CheckpointFiles;
 import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.RunState;
@@ -42,7 +43,7 @@ import org.moevoprune.core.result.SearchSettings;
  * <pre>{@code
  * PruningResult result = Pruner.builder()
  *         .data(train, test, ood)             // or .backbone(backbone)
- *         .seed(42)                           // reference preset: μ 30, λ 2, 200 evaluations
+ *         .seed(42)                           // improved preset: μ 30, λ 2, 200 evaluations
  *         .threads(2)
  *         .build()
  *         .run();
@@ -66,6 +67,7 @@ public final class Pruner {
     private final Path checkpointDirectory;
     private final int checkpointEvery;
     private final boolean resume;
+    private final boolean baseline;
 
     private Pruner(Builder b, SearchData data, SearchSettings settings) {
         this.data = data;
@@ -90,6 +92,12 @@ public final class Pruner {
                     + " and " + ActiveFraction.ID + ", but the search has " + space.ids()
                     + ": set race epochs to 0 or use those objectives");
         }
+        if (settings.operators().minActive() > data.featureCount()) {
+            throw new IllegalArgumentException("the minimum of active features (" + settings.operators().minActive()
+                    + ") exceeds the " + data.featureCount() + " features of the data: lower minActive (--min-active) "
+                    + "to at most " + data.featureCount());
+        }
+        this.baseline = b.baseline;
         for (Objective o : space.objectives()) {
             if (o.needsOod() && data.ood() == null) {
                 throw new IllegalArgumentException("objective '" + o.id() + "' needs out-of-distribution samples "
@@ -99,7 +107,7 @@ public final class Pruner {
         }
     }
 
-    /** @return a builder with the reference preset */
+    /** @return a builder with the improved preset ({@link SearchPreset#IMPROVED}), the default */
     public static Builder builder() {
         return new Builder();
     }
@@ -107,7 +115,8 @@ public final class Pruner {
     /** @return a builder holding this configuration (data, head, objectives, settings, listeners, execution) */
     public Builder toBuilder() {
         Builder b = new Builder().data(data.train(), data.evaluation(), data.ood()).head(head)
-                .objectives(space.objectives()).settings(settings).threads(threads).resume(resume);
+                .objectives(space.objectives()).settings(settings).threads(threads).resume(resume)
+                .baseline(baseline);
         b.backboneId = backboneId;
         b.executor = executor;
         b.evaluators = evaluators;
@@ -218,9 +227,11 @@ public final class Pruner {
         CandidateEvaluator evaluator = evaluators != null
                 ? evaluators.create(new CandidateEvaluator.Setup(r, head, data, fingerprint, runSettings.training(),
                         space))
-                : new LocalEvaluator(head, data, runSettings.training(), space, pool, runSettings.cost());
+                : head instanceof PopulationHead population && runSettings.cost().isNone()
+                        ? new PopulationEvaluator(population, data, runSettings.training(), space, pool)
+                        : new LocalEvaluator(head, data, runSettings.training(), space, pool, runSettings.cost());
         return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint),
-                runSettings.cost().inheritWeights() ? retrainer() : null).execute(saved, observers);
+                baseline, runSettings.cost().inheritWeights() ? retrainer() : null).execute(saved, observers);
     }
 
     private Provenance provenance(long fingerprint) {
@@ -266,9 +277,10 @@ public final class Pruner {
 
     /**
      * Assembles a {@link Pruner}; every setter checks its value at once, {@link #build()} checks them together.
-     * Defaults: the reference preset ({@link SearchSettings#reference(long)}, seed 0), the best available
-     * {@link SparseHead} provider, {@link Objectives#defaults()} (accuracy, active fraction, OoD AUROC), sequential
-     * evaluation, no checkpoints. Not thread-safe.
+     * Defaults: the improved preset ({@link SearchPreset#IMPROVED}: {@link SearchSettings#improved(long)}, seed 0,
+     * and {@link Objectives#defaults()}: accuracy, active fraction, exact OoD AUROC), the best available
+     * {@link SparseHead} provider, sequential evaluation, no checkpoints; {@link #preset(SearchPreset)
+     * preset(REFERENCE)} gives the paper's search and objectives exactly. Not thread-safe.
      */
     public static final class Builder {
         private SearchData data;
@@ -285,6 +297,7 @@ public final class Pruner {
         private TrainingSettings training = TrainingSettings.reference();
         private double swapProbability = 0.5;
         private double flipProbability = Double.NaN;
+        private OperatorSettings operators = OperatorSettings.improved();
         private CostSettings cost = CostSettings.none();
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
@@ -293,6 +306,7 @@ public final class Pruner {
         private Path checkpointDirectory;
         private int checkpointEvery = 1;
         private boolean resume;
+        private boolean baseline = true;
 
         private Builder() {
         }
@@ -339,7 +353,9 @@ public final class Pruner {
         }
 
         /**
-         * @param value the sparse head provider (default: the best one found)
+         * @param value the sparse head provider (default: the best one found); a
+         *     {@link org.moevoprune.api.PopulationHead} trains each batch of candidates in one call
+         *     ({@link PopulationEvaluator}) unless {@link #evaluators} is set
          * @return this builder
          */
         public Builder head(SparseHead value) {
@@ -358,8 +374,25 @@ public final class Pruner {
         }
 
         /**
+         * Applies a preset: every search setting but the seed ({@link SearchPreset#settings(long)}) and the
+         * preset's objectives at the reference temperature {@code T = 1000} ({@link SearchPreset#objectives});
+         * the offspring per step stay the mode's default (2 steady-state, μ generational). Call it before the
+         * setters that change single settings or the objectives.
+         *
+         * @param value the preset
+         * @return this builder
+         */
+        public Builder preset(SearchPreset value) {
+            Objects.requireNonNull(value, "preset");
+            settings(value.settings(seed));
+            offspring = null;
+            objectives(value.objectives(1000));
+            return this;
+        }
+
+        /**
          * Takes every setting of a {@link SearchSettings}: population, budget, offspring, mode, seed, cache-hit
-         * counting, training, swap and flip probabilities.
+         * counting, training, swap and flip probabilities, operators.
          *
          * @param value the settings
          * @return this builder
@@ -376,6 +409,61 @@ public final class Pruner {
             swapProbability = value.swapProbability();
             flipProbability = value.flipProbability();
             cost = value.cost();
+            operators = value.operators();
+            return this;
+        }
+
+        /**
+         * @param value all operator settings at once: minimum active features, mating selection, duplicate
+         *     rejection, stall limit (default {@link OperatorSettings#improved()})
+         * @return this builder
+         */
+        public Builder operators(OperatorSettings value) {
+            operators = Objects.requireNonNull(value, "operators");
+            return this;
+        }
+
+        /**
+         * @param value the least number of active features of an evaluated mask, ≥ 0 and at most the feature
+         *     count (default 1: small offspring are repaired and the empty mask is never evaluated; 0 allows it)
+         * @return this builder
+         */
+        public Builder minActive(int value) {
+            operators = new OperatorSettings(value, operators.matingFromReplacement(), operators.rejectDuplicates(),
+                    operators.stallLimit());
+            return this;
+        }
+
+        /**
+         * @param value whether tournaments use the rank and crowding distance of the last replacement, as
+         *     jMetalPy's NSGA-II (reference), rather than recomputing them on the population (default false)
+         * @return this builder
+         */
+        public Builder matingFromReplacement(boolean value) {
+            operators = new OperatorSettings(operators.minActive(), value, operators.rejectDuplicates(),
+                    operators.stallLimit());
+            return this;
+        }
+
+        /**
+         * @param value whether an offspring already in the population is drawn again, at most
+         *     {@link OperatorSettings#REDRAWS} times per offspring (default false, as the reference)
+         * @return this builder
+         */
+        public Builder rejectDuplicates(boolean value) {
+            operators = new OperatorSettings(operators.minActive(), operators.matingFromReplacement(), value,
+                    operators.stallLimit());
+            return this;
+        }
+
+        /**
+         * @param value consecutive steps without a new evaluation after which a run stops, ≥ 0; 0 = no stall rule,
+         *     which needs {@link #countCacheHits(boolean) cache hits counted} (default 100; reference 0)
+         * @return this builder
+         */
+        public Builder stallLimit(int value) {
+            operators = new OperatorSettings(operators.minActive(), operators.matingFromReplacement(),
+                    operators.rejectDuplicates(), value);
             return this;
         }
 
@@ -564,6 +652,20 @@ public final class Pruner {
         }
 
         /**
+         * Whether every run also trains and measures the unpruned head (the mask of all features, same training
+         * settings, seed derived from that mask as for any candidate) beside the search, as
+         * {@link PruningResult#baseline()}. It costs one more training per run and changes nothing in the search.
+         * A resumed run keeps a baseline its checkpoint already holds.
+         *
+         * @param value {@code true} (default) to evaluate it, {@code false} to skip it
+         * @return this builder
+         */
+        public Builder baseline(boolean value) {
+            baseline = value;
+            return this;
+        }
+
+        /**
          * @return the pruner
          * @throws IllegalArgumentException if data are missing or the settings do not fit together (e.g. a budget
          *     smaller than the population)
@@ -573,7 +675,8 @@ public final class Pruner {
         public Pruner build() {
             SearchSettings settings = new SearchSettings(populationSize, evaluations,
                     offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
-                    countCacheHits, training, swapProbability, flipProbability, cost);
+                    countCacheHits, training, swapProbability, flipProbability, operators,
+                    cost);
             SearchData resolved = data != null ? data : fromBackbone();
             if (checkpointDirectory != null) {
                 try {

@@ -20,6 +20,7 @@ import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Pareto;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchMode;
@@ -195,7 +196,7 @@ class PrunerTest {
     @Test
     void aWholeSearchSettingsIsTakenAsIs() {
         SearchSettings s = new SearchSettings(10, 40, 3, SearchMode.GENERATIONAL, 5, true, SmallRuns.TRAINING, 0.4,
-                0.02, new CostSettings(true, 0, 0.05));
+                0.02, OperatorSettings.improved(), new CostSettings(true, 0, 0.05));
         assertEquals(s, small(1).settings(s).build().settings());
         assertEquals(s, small(1).populationSize(10).evaluations(40).offspring(3).mode(SearchMode.GENERATIONAL)
                 .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02)
