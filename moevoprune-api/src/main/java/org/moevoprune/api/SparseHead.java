@@ -1,5 +1,7 @@
 package org.moevoprune.api;
 
+import java.util.Objects;
+
 /**
  * Trains the sparse head of one candidate: the factory of {@link TrainedHead}s, and the hot spot of the search
  * (every evaluation trains a fresh head).
@@ -34,6 +36,34 @@ public interface SparseHead extends Provider {
      * @throws IllegalArgumentException if the mask length differs from the feature count or the split is empty
      */
     TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed);
+
+    /**
+     * Trains a head for {@code mask} from a {@link TrainingStart}: warm from a parent's weights and watched by a
+     * per-epoch check. A cold start without a check trains exactly as
+     * {@link #train(LabelledFeatures, FeatureMask, TrainingSettings, long)}. This default cannot warm-start or
+     * check: it trains cold and ignores {@code start} (see {@link #supportsTrainingStart()}).
+     *
+     * @param train the training split
+     * @param mask the candidate
+     * @param settings the training settings
+     * @param seed the seed of this training run
+     * @param start the warm start and check
+     * @return the trained head
+     * @throws IllegalArgumentException as the four-argument method, or if the parent's sizes differ
+     */
+    default TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed,
+            TrainingStart start) {
+        Objects.requireNonNull(start, "start");
+        return train(train, mask, settings, seed);
+    }
+
+    /**
+     * @return whether {@link #train(LabelledFeatures, FeatureMask, TrainingSettings, long, TrainingStart)} honours
+     *     warm starts and epoch checks; {@code false} (the default) means it trains cold and ignores them
+     */
+    default boolean supportsTrainingStart() {
+        return false;
+    }
 
     /**
      * A head with the given weights, without training: to load saved heads or to move a head between providers.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +16,11 @@ import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.io.FeatureFileBackbone;
+import org.moevoprune.core.objective.Accuracy;
+import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchMode;
@@ -87,6 +91,13 @@ final class PruneCommand {
                                       beside the search to compare the front with
               --head ID               sparse head provider id, e.g. java or nd4j (the best available)
 
+            Cheaper evaluations (off by default; see CostSettings):
+              --inherit-weights       offspring heads start from a parent's trained weights on shared features
+              --race-epochs N         after N epochs, stop an offspring whose evaluation accuracy stays below the
+                                      front's by more than --race-margin (0 = off; needs --objectives
+                                      accuracy,active-fraction); stopped ones never enter the front
+              --race-margin X         accuracy a raced offspring may lag behind and train on (0.0)
+
             Head training (defaults: the reference's Keras settings):
               --epochs N              epoch cap (600)
               --batch-size N          (32; at most the training samples N; the default is cut to N when N < 32)
@@ -141,9 +152,10 @@ final class PruneCommand {
             "--ood", "--classes", "--population", "--evaluations", "--mode", "--offspring", "--seed", "--runs",
             "--threads", "--objectives", "--temperature", "--head", "--epochs", "--batch-size", "--learning-rate",
             "--hidden", "--patience", "--out", "--checkpoint-every", "--spark", "--preset", "--min-active",
-            "--mating", "--stall-limit", "--auroc");
+            "--mating", "--stall-limit", "--auroc", "--race-epochs", "--race-margin");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
-            "--skip-memory-check", "--spark-shared-files", "--help", "--reject-duplicates", "--no-baseline");
+            "--skip-memory-check", "--spark-shared-files", "--help", "--reject-duplicates", "--no-baseline",
+            "--inherit-weights");
     /** Options of image data, read with --model. */
     private static final Set<String> IMAGE_OPTIONS = Set.of("--train-images", "--test-images", "--ood-images",
             "--ood-labels");
@@ -251,7 +263,7 @@ final class PruneCommand {
 
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {
-        Set<String> all = new java.util.HashSet<>();
+        Set<String> all = new HashSet<>();
         for (Set<String> s : sets) {
             all.addAll(s);
         }
@@ -310,8 +322,9 @@ final class PruneCommand {
         SearchMode mode = mode(a.string("--mode", "steady-state"));
         SearchPreset preset = preset(a);
         boolean countCacheHits = a.has("--count-cache-hits") || preset.settings(0).countCacheHits();
+        List<Objective> objectives = objectives(a, preset);
         Pruner.Builder b = Pruner.builder().backbone(backbone).preset(preset).training(training)
-                .objectives(objectives(a, preset)).mode(mode)
+                .objectives(objectives).mode(mode)
                 .populationSize(a.integer("--population", 30, 2))
                 .evaluations(a.integer("--evaluations", 200, 2))
                 .seed(a.longValue("--seed", 42)).threads(threads)
@@ -321,6 +334,19 @@ final class PruneCommand {
         if (a.has("--offspring")) {
             b.offspring(a.integer("--offspring", 2, 1));
         }
+        CostSettings cost = new CostSettings(a.has("--inherit-weights"), a.integer("--race-epochs", 0, 0),
+                a.number("--race-margin", 0.0, 0.0, 1.0));
+        Set<String> ids = new HashSet<>();
+        objectives.forEach(o -> ids.add(o.id()));
+        if (cost.racing() && (objectives.size() != 2 || !ids.equals(Set.of(Accuracy.ID, ActiveFraction.ID)))) {
+            throw new UsageException("--race-epochs needs --objectives accuracy,active-fraction (racing compares "
+                    + "accuracy at no larger active fraction); drop --race-epochs or change --objectives");
+        }
+        if (preset == SearchPreset.REFERENCE && !cost.isNone()) {
+            throw new UsageException("--inherit-weights and --race-epochs are not part of --preset reference (the "
+                    + "paper's search): drop them or use the default preset");
+        }
+        b.cost(cost);
         if (a.has("--head")) {
             b.head(ProviderRegistry.load(SparseHead.class).get(a.string("--head", "")));
         }

@@ -1,6 +1,7 @@
 package org.moevoprune.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.moevoprune.cli.CliRuns.run;
 import static org.moevoprune.cli.CliRuns.small;
 import static org.moevoprune.cli.CliRuns.with;
@@ -73,6 +74,25 @@ class PruneChecksTest {
         run(small(data, out.resolve("o"), "--classes", "65537")).assertOneLine(2, "--classes must be an integer in "
                 + "1..65536 (the most classes a head may have), got '65537'");
         assertOnlyTheLockFile(out.resolve("o"));
+    }
+
+    @Test
+    void racingWithoutItsTwoObjectivesIsRefusedAndWithThemTheRunRecordsItsCostSettings(@TempDir Path out)
+            throws IOException {
+        run(small(data, out.resolve("a"), "--race-epochs", "2")).assertOneLine(2, "--race-epochs needs --objectives "
+                + "accuracy,active-fraction");
+        CliRuns.Outcome ok = run(small(data, out.resolve("b"), "--inherit-weights", "--race-epochs", "2", "--race-margin",
+                "0.01", "--objectives", "accuracy,active-fraction", "--quiet"));
+        assertEquals(0, ok.status(), ok.err());
+        try (Stream<Path> files = Files.list(out.resolve("b"))) {
+            List<Path> json = files.filter(f -> f.toString().endsWith(".json")).toList();
+            long recording = 0;
+            for (Path f : json) {
+                String text = Files.readString(f);
+                recording += text.contains("\"raceEpochs\": 2") && text.contains("\"inheritWeights\": true") ? 1 : 0;
+            }
+            assertTrue(recording > 0, "no result file records the cost settings: " + json);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.api.backend.TrainingProcedure;
 import org.moevoprune.api.backend.TrainingRandom;
@@ -105,9 +106,46 @@ public final class Nd4jSparseHead implements SparseHead {
         if (mask.activeCount() == 0) {
             return TrainingProcedure.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
         }
-        try (Nd4jTrainer trainer = new Nd4jTrainer(train, mask, settings, seed)) {
+        try (Nd4jTrainer trainer = new Nd4jTrainer(train, mask, settings, seed, TrainingStart.cold())) {
             return trainer.run();
         }
+    }
+
+    /**
+     * Trains from a warm start and/or with a per-epoch check, as {@link TrainingStart} describes.
+     *
+     * @throws IllegalStateException if the ND4J backend cannot start here (see {@link #availability()})
+     */
+    @Override
+    public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed,
+            TrainingStart start) {
+        Objects.requireNonNull(start, "start");
+        if (start.isCold()) {
+            return train(train, mask, settings, seed);
+        }
+        TrainingProcedure.requireTrainable(train, mask);
+        Objects.requireNonNull(settings, "settings");
+        start.parent().ifPresent(p -> {
+            if (p.featureCount() != mask.length() || p.hiddenUnits() != settings.hiddenUnits()
+                    || p.classCount() != train.classCount()) {
+                throw new IllegalArgumentException("cannot warm-start a " + mask.length() + " → "
+                        + settings.hiddenUnits() + " → " + train.classCount() + " head from a parent head " + p
+                        + ": the parent must come from the same data and training settings");
+            }
+        });
+        Nd4jRuntime.require();
+        if (mask.activeCount() == 0) {
+            return TrainingProcedure.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
+        }
+        try (Nd4jTrainer trainer = new Nd4jTrainer(train, mask, settings, seed, start)) {
+            return trainer.run();
+        }
+    }
+
+    /** @return {@code true}: warm starts and epoch checks are honoured */
+    @Override
+    public boolean supportsTrainingStart() {
+        return true;
     }
 
     /**

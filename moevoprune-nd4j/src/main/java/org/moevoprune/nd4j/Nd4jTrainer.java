@@ -6,6 +6,7 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.api.backend.TrainingProcedure;
 import org.moevoprune.api.backend.TrainingRandom;
@@ -59,7 +60,10 @@ final class Nd4jTrainer implements TrainingProcedure.Epochs, AutoCloseable {
     private long updates;
     private boolean handedOver;
 
-    Nd4jTrainer(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
+    private final TrainingStart start;
+
+    Nd4jTrainer(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed, TrainingStart start) {
+        this.start = start;
         this.features = train.features();
         this.labels = train.labels().toArray();
         this.mask = mask;
@@ -71,7 +75,9 @@ final class Nd4jTrainer implements TrainingProcedure.Epochs, AutoCloseable {
         this.c = train.classCount();
         this.batchSize = Math.min(settings.batchSize(), n);
         this.mu = (float) settings.momentum();
-        HeadParameters initial = random.initialParameters(mask, h, c);
+        HeadParameters initial = start.parent().isPresent()
+                ? random.initialParameters(mask, start.parent().get())
+                : random.initialParameters(mask, h, c);
         w1 = Nd4jArrays.matrix(initial.hiddenWeights(), k, h);
         w2 = Nd4jArrays.matrix(initial.outputWeights(), h, c);
         v1 = Nd4j.create(DataType.FLOAT, k, h);
@@ -93,7 +99,8 @@ final class Nd4jTrainer implements TrainingProcedure.Epochs, AutoCloseable {
 
     /** Trains to the end and returns the head, which takes over the weight matrices. */
     Nd4jTrainedHead run() {
-        TrainingSummary summary = TrainingProcedure.run(settings, this);
+        TrainingSummary summary = start.check().isEmpty() ? TrainingProcedure.run(settings, this)
+                : TrainingProcedure.run(settings, this, start.check().get(), this::current);
         handedOver = true;
         return new Nd4jTrainedHead(mask, h, c, w1, w2, b2.clone(), summary);
     }
@@ -181,6 +188,11 @@ final class Nd4jTrainer implements TrainingProcedure.Epochs, AutoCloseable {
     @Override
     public long updates() {
         return updates;
+    }
+
+    /** @return a copy of the current weights, for an epoch check */
+    private HeadParameters current() {
+        return HeadParameters.copyOf(mask, h, c, Nd4jArrays.values(w1), Nd4jArrays.values(w2), b2);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package org.moevoprune.api.backend;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
 import org.moevoprune.api.TrainingSummary;
 
 /**
@@ -125,7 +127,27 @@ public final class TrainingProcedure {
      * @return how training went
      */
     public static TrainingSummary run(TrainingSettings settings, Epochs epochs) {
+        return run(settings, epochs, (done, current) -> false, () -> {
+            throw new IllegalStateException("no check asks for the weights");
+        });
+    }
+
+    /**
+     * Trains until the epoch cap, early stopping, divergence or until {@code check} stops it. A run the check stops
+     * keeps its current weights (nothing is restored) and reports {@code stoppedEarly} false: the caller that
+     * stopped it knows.
+     *
+     * @param settings the training settings
+     * @param epochs the provider's epochs
+     * @param check called after each epoch that did not end training
+     * @param current the current weights, for the check
+     * @return how training went
+     */
+    public static TrainingSummary run(TrainingSettings settings, Epochs epochs, TrainingStart.EpochCheck check,
+            Supplier<HeadParameters> current) {
         Objects.requireNonNull(epochs, "epochs");
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(current, "current");
         EpochLoop loop = EpochLoop.start(settings);
         while (loop.running()) {
             switch (loop.record(epochs.epoch(loop.epoch()))) {
@@ -134,6 +156,9 @@ public final class TrainingProcedure {
                 default -> {
                     // CONTINUE and STOP leave the weights as they are
                 }
+            }
+            if (loop.running() && check.stop(loop.epoch(), current)) {
+                break;
             }
         }
         return loop.summary(epochs.updates());

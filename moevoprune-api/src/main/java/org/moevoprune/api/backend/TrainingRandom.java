@@ -1,5 +1,6 @@
 package org.moevoprune.api.backend;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
@@ -107,6 +108,42 @@ public final class TrainingRandom {
             output[i] = uniform(mix(state), outputLimit);
         }
         return HeadParameters.copyOf(mask, hiddenUnits, classCount, hidden, output, new float[classCount]);
+    }
+
+    /**
+     * The initial parameters of a warm start (see {@link org.moevoprune.api.TrainingStart}): those of
+     * {@link #initialParameters(FeatureMask, int, int)}, except that each active feature also active in
+     * {@code parent}'s mask takes the parent's hidden row, and the output weights and bias are the parent's.
+     *
+     * @param mask the candidate
+     * @param parent the parent's trained weights; same feature count, hidden units and class count
+     * @return the initial parameters
+     * @throws IllegalArgumentException if the parent's sizes differ
+     */
+    public HeadParameters initialParameters(FeatureMask mask, HeadParameters parent) {
+        Objects.requireNonNull(parent, "parent");
+        int h = parent.hiddenUnits();
+        if (parent.featureCount() != mask.length()) {
+            throw new IllegalArgumentException("the parent head has " + parent.featureCount() + " features but the "
+                    + "mask has " + mask.length() + ": warm-start only from a head of the same search");
+        }
+        HeadParameters cold = initialParameters(mask, h, parent.classCount());
+        float[] hidden = cold.hiddenWeights();
+        float[] parentHidden = parent.hiddenWeights();
+        int[] parentRow = new int[mask.length()];
+        Arrays.fill(parentRow, -1);
+        int[] parentActive = parent.mask().activeIndices();
+        for (int r = 0; r < parentActive.length; r++) {
+            parentRow[parentActive[r]] = r;
+        }
+        for (int i = 0; i < mask.activeCount(); i++) {
+            int r = parentRow[mask.activeIndex(i)];
+            if (r >= 0) {
+                System.arraycopy(parentHidden, r * h, hidden, i * h, h);
+            }
+        }
+        return HeadParameters.copyOf(mask, h, parent.classCount(), hidden, parent.outputWeights(),
+                parent.outputBias());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
 import org.moevoprune.api.backend.TrainingRandom;
 
 /**
@@ -67,6 +68,41 @@ public abstract class SparseHeadContract {
         HeadParameters other = provider().train(PROBLEM.train(), mask, fast(5), 12).parameters();
         assertEquals(a, b);
         assertNotEquals(a, other);
+    }
+
+    @Test
+    void aColdTrainingStartTrainsExactlyAsTheFourArgumentMethod() {
+        FeatureMask mask = FeatureMask.parse("1011".repeat(10));
+        HeadParameters plain = provider().train(PROBLEM.train(), mask, fast(4), 21).parameters();
+        HeadParameters cold = provider().train(PROBLEM.train(), mask, fast(4), 21, TrainingStart.cold()).parameters();
+        assertEquals(plain, cold);
+    }
+
+    @Test
+    void aWarmStartFromTheSameMaskStartsFromTheParentAndAnEpochCheckStopsTraining() {
+        // A provider that cannot warm-start says so and trains cold to the end; one that can must start from the
+        // parent's weights (nothing to learn left in one epoch with learning rate ~0) and stop when the check says.
+        FeatureMask mask = FeatureMask.parse("0111".repeat(10));
+        SparseHead head = provider();
+        HeadParameters parent = head.train(PROBLEM.train(), mask, fast(3), 22).parameters();
+        TrainingSettings tiny = fast(6).toBuilder().learningRate(1e-12).earlyStopping(false).build();
+        int[] asked = new int[1];
+        TrainedHead child = head.train(PROBLEM.train(), mask, tiny, 23, TrainingStart.cold().from(parent)
+                .checkedBy((done, current) -> {
+                    asked[0] = done;
+                    return done == 2;
+                }));
+        if (!head.supportsTrainingStart()) {
+            assertEquals(6, child.summary().epochs(), "a provider without training starts trains cold to the end");
+            return;
+        }
+        assertEquals(2, child.summary().epochs());
+        assertEquals(2, asked[0]);
+        float[] expected = parent.hiddenWeights();
+        float[] actual = child.parameters().hiddenWeights();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-6, "hidden weight " + i + " moved from the parent's");
+        }
     }
 
     @Test

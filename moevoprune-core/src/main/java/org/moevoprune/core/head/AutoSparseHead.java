@@ -9,6 +9,7 @@ import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
 import org.moevoprune.api.TrainingSummary;
 
 /**
@@ -72,6 +73,23 @@ public final class AutoSparseHead implements SparseHead {
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(settings, "settings");
         return choose(mask.activeCount(), settings.hiddenUnits()).train(train, mask, settings, seed);
+    }
+
+    /**
+     * A cold start without a check goes where the four-argument method goes; any other start trains on the
+     * pure-Java head, which honours it.
+     */
+    @Override
+    public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed,
+            TrainingStart start) {
+        Objects.requireNonNull(start, "start");
+        return start.isCold() ? train(train, mask, settings, seed) : java.train(train, mask, settings, seed, start);
+    }
+
+    /** @return {@code true}: non-cold starts train on the pure-Java head */
+    @Override
+    public boolean supportsTrainingStart() {
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.api.backend.TrainingProcedure;
 import org.moevoprune.api.backend.TrainingRandom;
@@ -49,7 +50,11 @@ final class JavaHeadTrainer implements TrainingProcedure.Epochs {
     private final float[] scratch;
     private long updates;
 
-    JavaHeadTrainer(HeadKernel kernel, LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
+    private final TrainingStart start;
+
+    JavaHeadTrainer(HeadKernel kernel, LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed,
+            TrainingStart start) {
+        this.start = start;
         this.kernel = kernel;
         this.features = train.features();
         this.labels = train.labels().toArray();
@@ -61,7 +66,9 @@ final class JavaHeadTrainer implements TrainingProcedure.Epochs {
         this.h = settings.hiddenUnits();
         this.c = train.classCount();
         this.mu = (float) settings.momentum();
-        HeadParameters initial = random.initialParameters(mask, h, c);
+        HeadParameters initial = start.parent().isPresent()
+                ? random.initialParameters(mask, start.parent().get())
+                : random.initialParameters(mask, h, c);
         w1 = kernel.pack(initial.hiddenWeights(), k, h);
         w2 = HeadKernel.transpose(initial.outputWeights(), h, c);
         b2 = initial.outputBias();
@@ -85,7 +92,8 @@ final class JavaHeadTrainer implements TrainingProcedure.Epochs {
 
     /** Trains to the end and returns the head. */
     JavaTrainedHead run() {
-        TrainingSummary summary = TrainingProcedure.run(settings, this);
+        TrainingSummary summary = start.check().isEmpty() ? TrainingProcedure.run(settings, this)
+                : TrainingProcedure.run(settings, this, start.check().get(), this::current);
         return new JavaTrainedHead(kernel, mask, h, c, w1, w2, b2, summary);
     }
 
@@ -127,6 +135,11 @@ final class JavaHeadTrainer implements TrainingProcedure.Epochs {
             loss += TrainingProcedure.softmaxCrossEntropy(dl, lo, c, labels[order[start + r]], inverseRows);
         }
         return loss;
+    }
+
+    /** @return a copy of the current weights */
+    private HeadParameters current() {
+        return HeadParameters.copyOf(mask, h, c, kernel.unpack(w1, k, h), HeadKernel.transpose(w2, c, h), b2);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.api.backend.TrainingProcedure;
 
@@ -58,7 +59,41 @@ public final class JavaSparseHead implements SparseHead {
         if (mask.activeCount() == 0) {
             return TrainingProcedure.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
         }
-        return new JavaHeadTrainer(kernel, train, mask, settings, seed).run();
+        return new JavaHeadTrainer(kernel, train, mask, settings, seed, TrainingStart.cold()).run();
+    }
+
+    /**
+     * Trains from a warm start and/or with a per-epoch check, as {@link TrainingStart} describes.
+     *
+     * @throws IllegalArgumentException also if the parent's feature count, hidden units or class count differ
+     */
+    @Override
+    public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed,
+            TrainingStart start) {
+        TrainingProcedure.requireTrainable(train, mask);
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(start, "start");
+        start.parent().ifPresent(p -> requireCompatible(p, train, mask, settings));
+        if (mask.activeCount() == 0) {
+            return TrainingProcedure.untrained(this, mask, settings.hiddenUnits(), train.classCount(), seed);
+        }
+        return new JavaHeadTrainer(kernel, train, mask, settings, seed, start).run();
+    }
+
+    /** @return {@code true}: warm starts and epoch checks are honoured */
+    @Override
+    public boolean supportsTrainingStart() {
+        return true;
+    }
+
+    static void requireCompatible(HeadParameters parent, LabelledFeatures train, FeatureMask mask,
+            TrainingSettings settings) {
+        if (parent.featureCount() != mask.length() || parent.hiddenUnits() != settings.hiddenUnits()
+                || parent.classCount() != train.classCount()) {
+            throw new IllegalArgumentException("cannot warm-start a " + mask.length() + " → " + settings.hiddenUnits()
+                    + " → " + train.classCount() + " head from a parent head " + parent + ": the parent must come "
+                    + "from the same data and training settings");
+        }
     }
 
     @Override

@@ -24,6 +24,8 @@ public final class Evaluation {
     private final long trainingSeed;
     private final TrainingSummary training;
     private final long nanos;
+    private final int inheritedFrom;
+    private final boolean partial;
 
     /**
      * @param index 0-based position in the run's evaluation history
@@ -38,6 +40,33 @@ public final class Evaluation {
      */
     public Evaluation(int index, int step, FeatureMask mask, List<String> objectiveIds, double[] values,
             long trainingSeed, TrainingSummary training, long nanos) {
+        this(index, step, mask, objectiveIds, values, trainingSeed, training, nanos, -1, false);
+    }
+
+    /**
+     * An evaluation that may have inherited its initial weights or been stopped early ({@link CostSettings}).
+     *
+     * @param index 0-based position in the run's evaluation history
+     * @param step the step (generation) that produced it; -1 for the initial population
+     * @param mask the candidate
+     * @param objectiveIds the objective ids, one per value
+     * @param values the natural objective values
+     * @param trainingSeed the seed its head was trained with
+     * @param training how training went
+     * @param nanos wall time of the evaluation, training included
+     * @param inheritedFrom the history index of the evaluation whose head it warm-started from, -1 for a cold start
+     * @param partial whether early termination stopped its training
+     * @throws IllegalArgumentException if the numbers of ids and values differ, or {@code inheritedFrom} is neither
+     *     -1 nor an earlier index
+     */
+    public Evaluation(int index, int step, FeatureMask mask, List<String> objectiveIds, double[] values,
+            long trainingSeed, TrainingSummary training, long nanos, int inheritedFrom, boolean partial) {
+        this.inheritedFrom = inheritedFrom;
+        this.partial = partial;
+        if (inheritedFrom < -1 || inheritedFrom >= Math.max(index, 0)) {
+            throw new IllegalArgumentException("evaluation #" + index + " cannot inherit from #" + inheritedFrom
+                    + ": a parent is an earlier evaluation of the same run (or -1 for none)");
+        }
         this.index = index;
         this.step = step;
         this.mask = Objects.requireNonNull(mask, "mask");
@@ -114,10 +143,24 @@ public final class Evaluation {
         return nanos;
     }
 
+    /** @return the history index of the evaluation whose head this one warm-started from, -1 for a cold start */
+    public int inheritedFrom() {
+        return inheritedFrom;
+    }
+
+    /**
+     * @return whether early termination stopped this head's training; such an evaluation never enters the
+     *     population or a front
+     */
+    public boolean partial() {
+        return partial;
+    }
+
     /** @return whether both evaluated the same mask to the same values with the same seed and training */
     public boolean sameOutcome(Evaluation other) {
         return mask.equals(other.mask) && Arrays.equals(values, other.values) && trainingSeed == other.trainingSeed
-                && objectiveIds.equals(other.objectiveIds) && training.equals(other.training);
+                && objectiveIds.equals(other.objectiveIds) && training.equals(other.training)
+                && inheritedFrom == other.inheritedFrom && partial == other.partial;
     }
 
     @Override

@@ -168,6 +168,19 @@ public final class PruningResult {
         return history;
     }
 
+    /**
+     * The honest cost of the run: the training epochs of every evaluation in its history, partial ones included.
+     *
+     * @return the sum of {@link org.moevoprune.api.TrainingSummary#epochs()} over {@link #history()}
+     */
+    public long epochsSpent() {
+        long sum = 0;
+        for (Evaluation e : history) {
+            sum += e.training().epochs();
+        }
+        return sum;
+    }
+
     /** @return steps (generations) run after the initial population */
     public int steps() {
         return steps;
@@ -224,7 +237,7 @@ public final class PruningResult {
      * The hypervolume of the run's best-so-far front after each step, replayed from the history: entry 0 is that of
      * the initial population (the evaluations of step -1), entry {@code t + 1} that of the non-dominated set of every
      * evaluation made up to and including step {@code t}, in the normalised minimised space with reference point
-     * (1, …, 1). It never decreases. It equals the hypervolume of the population's front after that step unless the
+     * (1, …, 1); {@linkplain Evaluation#partial() partial} evaluations never count. It never decreases. It equals the hypervolume of the population's front after that step unless the
      * population had to drop non-dominated members (more than μ of them) by crowding distance; then it is the larger.
      *
      * @return {@link #steps()} + 1 values in [0, 1]
@@ -236,7 +249,10 @@ public final class PruningResult {
         for (int t = -1; t < steps; t++) {
             List<Evaluation> candidates = new ArrayList<>(best);
             while (next < history.size() && history.get(next).step() <= t) {
-                candidates.add(history.get(next++));
+                Evaluation e = history.get(next++);
+                if (!e.partial()) {
+                    candidates.add(e);
+                }
             }
             best = space.front(candidates);
             out[t + 1] = Hypervolume.normalised(space.minimised(best));

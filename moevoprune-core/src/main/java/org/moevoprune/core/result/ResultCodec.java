@@ -29,6 +29,13 @@ final class ResultCodec {
         m.put("training", training(e.training()));
         m.put("nanos", e.nanos());
         m.put("mask", e.mask().toBitString());
+        // Written only when set, so that files of runs without CostSettings stay byte-identical.
+        if (e.inheritedFrom() >= 0) {
+            m.put("inheritedFrom", e.inheritedFrom());
+        }
+        if (e.partial()) {
+            m.put("partial", true);
+        }
         return m;
     }
 
@@ -37,7 +44,8 @@ final class ResultCodec {
         FeatureMask mask = f.mask("mask", featureCount);
         double[] values = f.doubles("values", ids.size());
         return new Evaluation(f.integer("index"), f.integer("step"), mask, ids, values, f.longValue("trainingSeed"),
-                training(f.get("training"), where + ".training"), f.longValue("nanos"));
+                training(f.get("training"), where + ".training"), f.longValue("nanos"),
+                f.has("inheritedFrom") ? f.integer("inheritedFrom") : -1, f.has("partial") && f.bool("partial"));
     }
 
     static Map<String, Object> training(TrainingSummary s) {
@@ -89,6 +97,15 @@ final class ResultCodec {
         om.put("rejectDuplicates", o.rejectDuplicates());
         om.put("stallLimit", o.stallLimit());
         m.put("operators", om);
+        CostSettings c = s.cost();
+        if (!c.isNone()) {
+            // Absent means CostSettings.none(): files of runs without it stay byte-identical.
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("inheritWeights", c.inheritWeights());
+            cm.put("raceEpochs", c.raceEpochs());
+            cm.put("raceMargin", c.raceMargin());
+            m.put("cost", cm);
+        }
         return m;
     }
 
@@ -127,7 +144,19 @@ final class ResultCodec {
         }
         return new SearchSettings(f.integer("populationSize"), f.integer("evaluations"), f.integer("offspring"),
                 mode, f.longValue("seed"), f.bool("countCacheHits"), training, f.number("swapProbability"),
-                f.number("flipProbability"), operators(f, where));
+                f.number("flipProbability"), operators(f, where), cost(f, where));
+    }
+
+    private static CostSettings cost(Fields f, String where) {
+        if (!f.has("cost")) {
+            return CostSettings.none();
+        }
+        Fields c = new Fields(f.get("cost"), where + ".cost");
+        try {
+            return new CostSettings(c.bool("inheritWeights"), c.integer("raceEpochs"), c.number("raceMargin"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ".cost: " + e.getMessage(), e);
+        }
     }
 
     static List<Object> objectives(List<Objective> objectives) {

@@ -20,10 +20,11 @@ import org.moevoprune.api.TrainingSettings;
  * @param swapProbability per-bit swap probability of uniform crossover (reference 0.5)
  * @param flipProbability per-bit flip probability of mutation; {@code NaN} means {@code 1/F} (reference)
  * @param operators repair of small masks, mating selection, duplicate rejection and the stall limit
+ * @param cost weight inheritance and early termination ({@link CostSettings#none()}: neither, as the reference)
  */
 public record SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
         boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
-        OperatorSettings operators) {
+        OperatorSettings operators, CostSettings cost) {
 
     /**
      * @throws IllegalArgumentException if a value is out of range, with the value and the fix
@@ -32,6 +33,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(operators, "operators");
+        Objects.requireNonNull(cost, "cost");
         if (operators.stallLimit() == 0 && !countCacheHits) {
             throw new IllegalArgumentException("a stall limit of 0 (no stall rule) needs cache hits counted: "
                     + "otherwise a converged run that only proposes evaluated masks never spends its budget and "
@@ -65,7 +67,19 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     public SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
             boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability) {
         this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
-                flipProbability, OperatorSettings.improved());
+                flipProbability, OperatorSettings.improved(), CostSettings.none());
+    }
+
+    /**
+     * Settings without weight inheritance or early termination ({@link CostSettings#none()}).
+     *
+     * @throws IllegalArgumentException if a value is out of range, with the value and the fix
+     */
+    public SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
+            boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
+            OperatorSettings operators) {
+        this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
+                flipProbability, operators, CostSettings.none());
     }
 
     /**
@@ -80,7 +94,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public static SearchSettings reference(long seed) {
         return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, true, TrainingSettings.reference(), 0.5,
-                Double.NaN, OperatorSettings.reference());
+                Double.NaN, OperatorSettings.reference(), CostSettings.none());
     }
 
     /**
@@ -94,7 +108,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public static SearchSettings improved(long seed) {
         return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, false, TrainingSettings.reference(), 0.5,
-                Double.NaN, OperatorSettings.improved());
+                Double.NaN, OperatorSettings.improved(), CostSettings.none());
     }
 
     /**
@@ -103,7 +117,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public SearchSettings withSeed(long value) {
         return new SearchSettings(populationSize, evaluations, offspring, mode, value, countCacheHits, training,
-                swapProbability, flipProbability, operators);
+                swapProbability, flipProbability, operators, cost);
     }
 
     /**

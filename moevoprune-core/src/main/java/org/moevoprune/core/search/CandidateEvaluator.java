@@ -3,9 +3,11 @@ package org.moevoprune.core.search;
 import java.util.List;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.ObjectiveSpace;
 
@@ -39,12 +41,50 @@ public interface CandidateEvaluator {
      *     {@link Evaluation#step()}
      * @param mask the mask
      * @param trainingSeed the seed its head is trained with
+     * @param start how its training starts ({@link CostSettings}): {@link Start#COLD} without inheritance or racing
      */
-    record Candidate(int index, int step, FeatureMask mask, long trainingSeed) {
+    record Candidate(int index, int step, FeatureMask mask, long trainingSeed, Start start) {
 
-        /** Checks the mask is present. */
+        /** Checks the mask and start are present. */
         public Candidate {
             Objects.requireNonNull(mask, "mask");
+            Objects.requireNonNull(start, "start");
+        }
+
+        /**
+         * A candidate trained cold to the end.
+         *
+         * @param index its position in the run's history
+         * @param step the step that produced it, -1 for the initial population
+         * @param mask the mask
+         * @param trainingSeed the seed its head is trained with
+         */
+        public Candidate(int index, int step, FeatureMask mask, long trainingSeed) {
+            this(index, step, mask, trainingSeed, Start.COLD);
+        }
+    }
+
+    /**
+     * How a candidate's training starts and may stop: the parent head it inherits from and the accuracy it must
+     * reach by the race (see {@link CostSettings}). An evaluator that does not implement them trains cold to the
+     * end; the {@link Pruner} only sets them for its local evaluator.
+     *
+     * @param parent the history index of the parent it inherits from, -1 for none
+     * @param parentHead that parent's trained weights, {@code null} for none
+     * @param raceBar the accuracy its head must come within the race margin of after the race epochs to train on;
+     *     {@code NaN} for no race
+     */
+    record Start(int parent, HeadParameters parentHead, double raceBar) {
+
+        /** A cold start without a race. */
+        public static final Start COLD = new Start(-1, null, Double.NaN);
+
+        /** Checks that a parent index comes with its head. */
+        public Start {
+            if ((parent >= 0) != (parentHead != null)) {
+                throw new IllegalArgumentException("a parent index (" + parent + ") needs the parent's head, and a "
+                        + "head needs its index");
+            }
         }
     }
 

@@ -10,7 +10,11 @@ import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
+import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.core.metric.Classification;
 import org.moevoprune.core.objective.EvaluationContexts;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.ObjectiveSpace;
 
@@ -26,15 +30,25 @@ final class LocalEvaluator implements CandidateEvaluator {
     private final ObjectiveSpace space;
     /** Evaluates concurrently; {@code null} for sequential evaluation. */
     private final Executor executor;
+    private final CostSettings cost;
 
     LocalEvaluator(SparseHead head, SearchData data, TrainingSettings training, ObjectiveSpace space,
             Executor executor) {
+        this(head, data, training, space, executor, CostSettings.none());
+    }
+
+    LocalEvaluator(SparseHead head, SearchData data, TrainingSettings training, ObjectiveSpace space,
+            Executor executor, CostSettings cost) {
+        this.cost = Objects.requireNonNull(cost, "cost");
         this.head = Objects.requireNonNull(head, "head");
         this.data = Objects.requireNonNull(data, "data");
         this.training = Objects.requireNonNull(training, "training");
         this.space = Objects.requireNonNull(space, "space");
         this.executor = executor;
     }
+
+    /** The summary a partly trained head is restored with to measure it; never reported. */
+    private static final TrainingSummary SUMMARY_OF_PARTIAL = new TrainingSummary(0, 0, 0, 0, 0, false, false);
 
     @Override
     public List<Outcome> evaluate(List<Candidate> candidates) {
@@ -61,14 +75,38 @@ final class LocalEvaluator implements CandidateEvaluator {
 
     private Outcome evaluateOne(Candidate c) {
         long t0 = System.nanoTime();
-        TrainedHead trained = head.train(data.train(), c.mask(), training, c.trainingSeed());
+        CandidateEvaluator.Start start = c.start();
+        boolean inherit = cost.inheritWeights() && start.parentHead() != null && head.supportsTrainingStart();
+        boolean race = cost.racing() && !Double.isNaN(start.raceBar()) && head.supportsTrainingStart();
+        boolean[] stopped = new boolean[1];
+        TrainedHead trained;
+        if (inherit || race) {
+            TrainingStart ts = TrainingStart.cold();
+            if (inherit) {
+                ts = ts.from(start.parentHead());
+            }
+            if (race) {
+                ts = ts.checkedBy((done, current) -> {
+                    if (done != cost.raceEpochs()) {
+                        return false;
+                    }
+                    TrainedHead partial = head.restore(current.get(), SUMMARY_OF_PARTIAL);
+                    double accuracy = Classification.accuracy(partial, data.evaluation());
+                    stopped[0] = accuracy + cost.raceMargin() < start.raceBar();
+                    return stopped[0];
+                });
+            }
+            trained = head.train(data.train(), c.mask(), training, c.trainingSeed(), ts);
+        } else {
+            trained = head.train(data.train(), c.mask(), training, c.trainingSeed());
+        }
         EvaluationContext context = EvaluationContexts.of(trained, data.train(), data.evaluation(), data.ood());
         double[] values = new double[space.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = space.objectives().get(i).evaluate(context);
         }
         Evaluation e = new Evaluation(c.index(), c.step(), c.mask(), space.ids(), values, c.trainingSeed(),
-                trained.summary(), System.nanoTime() - t0);
+                trained.summary(), System.nanoTime() - t0, inherit ? start.parent() : -1, stopped[0]);
         return new Outcome(e, trained);
     }
 }

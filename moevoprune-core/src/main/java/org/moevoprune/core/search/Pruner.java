@@ -21,8 +21,11 @@ import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.backend.TrainingRandom;
+import org.moevoprune.core.objective.Accuracy;
+import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.CheckpointFiles;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
@@ -79,6 +82,16 @@ public final class Pruner {
         this.checkpointDirectory = b.checkpointDirectory;
         this.checkpointEvery = b.checkpointEvery;
         this.resume = b.resume;
+        if (!settings.cost().isNone() && evaluators != null) {
+            throw new IllegalArgumentException("weight inheritance and early termination (" + settings.cost() + ") "
+                    + "run on the local evaluator only: drop evaluators(...) or use CostSettings.none()");
+        }
+        if (settings.cost().racing() && (space.size() != 2 || !space.ids().contains(Accuracy.ID)
+                || !space.ids().contains(ActiveFraction.ID))) {
+            throw new IllegalArgumentException("early termination needs exactly the objectives " + Accuracy.ID
+                    + " and " + ActiveFraction.ID + ", but the search has " + space.ids()
+                    + ": set race epochs to 0 or use those objectives");
+        }
         if (settings.operators().minActive() > data.featureCount()) {
             throw new IllegalArgumentException("the minimum of active features (" + settings.operators().minActive()
                     + ") exceeds the " + data.featureCount() + " features of the data: lower minActive (--min-active) "
@@ -214,11 +227,11 @@ public final class Pruner {
         CandidateEvaluator evaluator = evaluators != null
                 ? evaluators.create(new CandidateEvaluator.Setup(r, head, data, fingerprint, runSettings.training(),
                         space))
-                : head instanceof PopulationHead population
+                : head instanceof PopulationHead population && runSettings.cost().isNone()
                         ? new PopulationEvaluator(population, data, runSettings.training(), space, pool)
-                        : new LocalEvaluator(head, data, runSettings.training(), space, pool);
+                        : new LocalEvaluator(head, data, runSettings.training(), space, pool, runSettings.cost());
         return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint),
-                baseline).execute(saved, observers);
+                baseline, runSettings.cost().inheritWeights() ? retrainer() : null).execute(saved, observers);
     }
 
     private Provenance provenance(long fingerprint) {
@@ -285,6 +298,7 @@ public final class Pruner {
         private double swapProbability = 0.5;
         private double flipProbability = Double.NaN;
         private OperatorSettings operators = OperatorSettings.improved();
+        private CostSettings cost = CostSettings.none();
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
         private CandidateEvaluator.Factory evaluators;
@@ -394,6 +408,7 @@ public final class Pruner {
             training = value.training();
             swapProbability = value.swapProbability();
             flipProbability = value.flipProbability();
+            cost = value.cost();
             operators = value.operators();
             return this;
         }
@@ -561,6 +576,16 @@ public final class Pruner {
         }
 
         /**
+         * @param value weight inheritance and early termination ({@link CostSettings#none()}, the default, for
+         *     neither); needs the local evaluator, and racing needs the objectives accuracy and active fraction
+         * @return this builder
+         */
+        public Builder cost(CostSettings value) {
+            cost = Objects.requireNonNull(value, "cost");
+            return this;
+        }
+
+        /**
          * Evaluates offspring on this executor (the caller owns and shuts it down).
          *
          * @param value the executor
@@ -650,7 +675,8 @@ public final class Pruner {
         public Pruner build() {
             SearchSettings settings = new SearchSettings(populationSize, evaluations,
                     offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
-                    countCacheHits, training, swapProbability, flipProbability, operators);
+                    countCacheHits, training, swapProbability, flipProbability, operators,
+                    cost);
             SearchData resolved = data != null ? data : fromBackbone();
             if (checkpointDirectory != null) {
                 try {

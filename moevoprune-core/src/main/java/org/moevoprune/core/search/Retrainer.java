@@ -7,13 +7,17 @@ import java.util.function.Function;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingStart;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.PruningResult;
 
 /**
  * Gives the trained head of any evaluation of a run: the one the run kept (its final population) or, for any other,
  * a fresh training of the evaluation's mask with its training seed and the run's training settings — which gives
- * the identical head on the same provider and machine ({@link SparseHead}'s contract). Works for results read from
+ * the identical head on the same provider and machine ({@link SparseHead}'s contract). An evaluation that inherited
+ * its initial weights is retrained from its parent's head (kept or retrained the same way), a partial one for the
+ * same epochs. Works for results read from
  * files too, given the same training split. Get one from {@link Pruner#retrainer()} or {@link #of}.
  *
  * <p>Immutable and thread-safe.
@@ -99,7 +103,39 @@ public final class Retrainer {
     }
 
     private TrainedHead train(PruningResult run, Evaluation e) {
-        return head.train(train, e.mask(), run.settings().training(), e.trainingSeed());
+        return train(run.settings().training(), run.history(), e, parent -> run.keptHead(parent).orElse(null));
+    }
+
+    /**
+     * Trains an evaluation's head again: cold with its seed, or warm from its parent's head when it
+     * {@linkplain Evaluation#inheritedFrom() inherited} (the parent's head kept, or itself retrained, recursively),
+     * stopped after the same epochs when it was {@linkplain Evaluation#partial() partial}.
+     *
+     * @param training the run's training settings
+     * @param history the run's history, which holds {@code e} and its ancestors
+     * @param e the evaluation
+     * @param kept a head the run still holds for an evaluation, or {@code null}
+     * @return the head, identical to the one the run trained
+     */
+    TrainedHead train(TrainingSettings training, List<Evaluation> history, Evaluation e,
+            Function<Evaluation, TrainedHead> kept) {
+        if (e.inheritedFrom() < 0 && !e.partial()) {
+            return head.train(train, e.mask(), training, e.trainingSeed());
+        }
+        TrainingStart start = TrainingStart.cold();
+        if (e.inheritedFrom() >= 0) {
+            Evaluation parent = history.get(e.inheritedFrom());
+            TrainedHead parentHead = kept.apply(parent);
+            if (parentHead == null) {
+                parentHead = train(training, history, parent, kept);
+            }
+            start = start.from(parentHead.parameters());
+        }
+        if (e.partial()) {
+            int epochs = e.training().epochs();
+            start = start.checkedBy((done, current) -> done >= epochs);
+        }
+        return head.train(train, e.mask(), training, e.trainingSeed(), start);
     }
 
     private static void requireMember(PruningResult run, Evaluation e) {

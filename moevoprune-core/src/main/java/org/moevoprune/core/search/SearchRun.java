@@ -2,6 +2,7 @@ package org.moevoprune.core.search;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,8 +14,12 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.random.RandomGenerator;
 import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.backend.TrainingRandom;
+import org.moevoprune.core.objective.Accuracy;
+import org.moevoprune.core.objective.ActiveFraction;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.OperatorSettings;
@@ -65,6 +70,11 @@ final class SearchRun {
     private final boolean baseline;
     /** The unpruned head, when this execution trained it and the evaluator brought it back. */
     private TrainedHead baselineHead;
+    /** Retrains a parent's head that is not kept (after a resume); {@code null} without inheritance. */
+    private final Retrainer retrainer;
+    /** Where accuracy and active fraction sit in the objective vector, for racing; -1 without racing. */
+    private final int accuracyAt;
+    private final int fractionAt;
 
     /**
      * @param run the run index
@@ -87,7 +97,29 @@ final class SearchRun {
      */
     SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
             List<SearchListener> listeners, Provenance provenance, boolean baseline) {
+        this(run, settings, space, featureCount, evaluator, listeners, provenance, baseline, null);
+    }
+
+    /**
+     * As the other constructors, with the retrainer of parents' heads that weight inheritance needs.
+     *
+     * @param retrainer retrains parents' heads the run does not hold, when {@link CostSettings#inheritWeights()}
+     */
+    SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
+            List<SearchListener> listeners, Provenance provenance, boolean baseline, Retrainer retrainer) {
         this.baseline = baseline;
+        this.retrainer = retrainer;
+        CostSettings cost = settings.cost();
+        if (cost.inheritWeights() && retrainer == null) {
+            throw new IllegalArgumentException("weight inheritance needs a retrainer for the parents' heads");
+        }
+        this.accuracyAt = cost.racing() ? space.ids().indexOf(Accuracy.ID) : -1;
+        this.fractionAt = cost.racing() ? space.ids().indexOf(ActiveFraction.ID) : -1;
+        if (cost.racing() && (space.size() != 2 || accuracyAt < 0 || fractionAt < 0)) {
+            throw new IllegalArgumentException("early termination (race epochs " + cost.raceEpochs() + ") needs "
+                    + "exactly the objectives " + Accuracy.ID + " and " + ActiveFraction.ID + ", but the search has "
+                    + space.ids() + ": turn racing off or use those objectives");
+        }
         this.run = run;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.space = Objects.requireNonNull(space, "space");
@@ -177,7 +209,7 @@ final class SearchRun {
                     new SplittableRandom(TrainingRandom.derive(salt, i))));
         }
         RunState empty = new RunState(run, settings, started, 0, List.of(), List.of(), 0, 0, 0);
-        Batch initial = evaluate(empty, masks, -1);
+        Batch initial = evaluate(empty, masks, null, -1);
         return new RunState(run, settings, started, 0, initial.evaluations(), initial.history(), initial.cacheHits(),
                 0, clock.nanos());
     }
@@ -186,9 +218,14 @@ final class SearchRun {
     private RunState step(RunState s, Clock clock) {
         RandomGenerator random = new SplittableRandom(
                 TrainingRandom.derive(TrainingRandom.derive(settings.seed(), STEP), s.step()));
-        Batch offspring = evaluate(s, offspring(s, random), s.step());
+        List<Evaluation[]> parentsOf = new ArrayList<>();
+        Batch offspring = evaluate(s, offspring(s, random, parentsOf), parentsOf, s.step());
         List<Evaluation> combined = new ArrayList<>(s.population());
-        combined.addAll(offspring.evaluations());
+        for (Evaluation e : offspring.evaluations()) {
+            if (!e.partial()) {
+                combined.add(e);
+            }
+        }
         double[][] points = space.minimised(combined);
         int[] kept = Nsga2Selection.truncate(points, settings.populationSize());
         List<Evaluation> population = new ArrayList<>(kept.length);
@@ -220,13 +257,26 @@ final class SearchRun {
      * @return the offspring masks, λ of them
      */
     List<FeatureMask> offspring(RunState s, RandomGenerator random) {
+        return offspring(s, random, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #offspring(RunState, RandomGenerator)}, also listing each child's two parents.
+     *
+     * @param s the state the step starts from
+     * @param random the step's generator
+     * @param parentsOf receives the parents of each child, in the children's order
+     * @return the offspring masks
+     */
+    List<FeatureMask> offspring(RunState s, RandomGenerator random, List<Evaluation[]> parentsOf) {
         double[][] keys = matingKeys(s);
         Set<FeatureMask> present = new HashSet<>();
         s.population().forEach(e -> present.add(e.mask()));
         List<FeatureMask> children = new ArrayList<>();
         int rejected = 0;
         while (children.size() < settings.offspring()) {
-            for (FeatureMask child : vary(select(s.population(), keys, random), random)) {
+            Evaluation[] parents = select(s.population(), keys, random);
+            for (FeatureMask child : vary(parents, random)) {
                 if (children.size() == settings.offspring()) {
                     break;
                 }
@@ -235,6 +285,7 @@ final class SearchRun {
                     continue;
                 }
                 children.add(child);
+                parentsOf.add(parents);
                 present.add(child);
                 rejected = 0;
             }
@@ -291,12 +342,14 @@ final class SearchRun {
      * cache hits; new masks are evaluated while the budget lasts, by the evaluator; the rest are dropped. History
      * indices follow the order of {@code masks}, whatever order evaluations finish in.
      */
-    private Batch evaluate(RunState s, List<FeatureMask> masks, int producedBy) {
+    private Batch evaluate(RunState s, List<FeatureMask> masks, List<Evaluation[]> parentsOf, int producedBy) {
+        List<Evaluation> front = settings.cost().racing() && parentsOf != null ? space.front(s.population()) : null;
         int left = settings.evaluations() - s.spent();
         int hits = s.cacheHits();
         Map<FeatureMask, CandidateEvaluator.Candidate> scheduled = new LinkedHashMap<>();
         List<FeatureMask> kept = new ArrayList<>();
-        for (FeatureMask mask : masks) {
+        for (int m = 0; m < masks.size(); m++) {
+            FeatureMask mask = masks.get(m);
             boolean known = cache.containsKey(mask) || scheduled.containsKey(mask);
             if ((!known || settings.countCacheHits()) && left <= 0) {
                 continue;
@@ -306,7 +359,8 @@ final class SearchRun {
                 left -= settings.countCacheHits() ? 1 : 0;
             } else {
                 scheduled.put(mask, new CandidateEvaluator.Candidate(s.history().size() + scheduled.size(), producedBy,
-                        mask, TrainingRandom.derive(settings.seed(), mask.fingerprint())));
+                        mask, TrainingRandom.derive(settings.seed(), mask.fingerprint()),
+                        start(s, mask, parentsOf == null ? null : parentsOf.get(m), front)));
                 left--;
             }
             kept.add(mask);
@@ -329,6 +383,55 @@ final class SearchRun {
         List<Evaluation> out = new ArrayList<>(kept.size());
         kept.forEach(mask -> out.add(cache.get(mask)));
         return new Batch(out, history, hits);
+    }
+
+    /**
+     * How a child's training starts: warm from the parent sharing more of its active features (the lower history
+     * index on a tie), raced against the best accuracy of a front member with no larger active fraction.
+     */
+    private CandidateEvaluator.Start start(RunState s, FeatureMask child, Evaluation[] parents,
+            List<Evaluation> front) {
+        if (parents == null) {
+            return CandidateEvaluator.Start.COLD;
+        }
+        int parent = -1;
+        HeadParameters parentHead = null;
+        if (settings.cost().inheritWeights()) {
+            Evaluation chosen = parents[0];
+            int shared0 = shared(child, parents[0].mask());
+            int shared1 = shared(child, parents[1].mask());
+            if (shared1 > shared0 || shared1 == shared0 && parents[1].index() < parents[0].index()) {
+                chosen = parents[1];
+            }
+            parent = chosen.index();
+            parentHead = parentHead(s, chosen).parameters();
+        }
+        double bar = Double.NaN;
+        if (front != null) {
+            for (Evaluation f : front) {
+                if (f.value(fractionAt) <= child.activeFraction()
+                        && (Double.isNaN(bar) || f.value(accuracyAt) > bar)) {
+                    bar = f.value(accuracyAt);
+                }
+            }
+        }
+        return new CandidateEvaluator.Start(parent, parentHead, bar);
+    }
+
+    private TrainedHead parentHead(RunState s, Evaluation parent) {
+        TrainedHead kept = heads.get(parent.mask());
+        if (kept != null) {
+            return kept;
+        }
+        TrainedHead retrained = retrainer.train(settings.training(), s.history(), parent, e -> heads.get(e.mask()));
+        heads.put(parent.mask(), retrained);
+        return retrained;
+    }
+
+    private static int shared(FeatureMask a, FeatureMask b) {
+        BitSet both = a.toBitSet();
+        both.and(b.toBitSet());
+        return both.cardinality();
     }
 
     private static void requireMatching(List<CandidateEvaluator.Candidate> candidates,

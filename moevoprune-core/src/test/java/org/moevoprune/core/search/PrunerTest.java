@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.core.objective.Objectives;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Pareto;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchMode;
@@ -194,10 +196,11 @@ class PrunerTest {
     @Test
     void aWholeSearchSettingsIsTakenAsIs() {
         SearchSettings s = new SearchSettings(10, 40, 3, SearchMode.GENERATIONAL, 5, true, SmallRuns.TRAINING, 0.4,
-                0.02);
+                0.02, OperatorSettings.improved(), new CostSettings(true, 0, 0.05));
         assertEquals(s, small(1).settings(s).build().settings());
         assertEquals(s, small(1).populationSize(10).evaluations(40).offspring(3).mode(SearchMode.GENERATIONAL)
-                .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02).build().settings());
+                .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02)
+                .cost(new CostSettings(true, 0, 0.05)).build().settings());
         assertEquals(2, small(1).mode(SearchMode.STEADY_STATE).build().settings().offspring());
         assertEquals(12, small(1).mode(SearchMode.GENERATIONAL).build().settings().offspring(), "λ = μ");
     }
