@@ -18,6 +18,7 @@ import org.moevoprune.core.io.FeatureFileBackbone;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
 import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.search.SearchData;
@@ -61,6 +62,11 @@ final class PruneCommand {
               --threads N             offspring evaluated at once, and the model's threads (the available
                                       processors; at most 4 x that)
               --count-cache-hits      let re-proposed masks spend budget, as the reference did
+              --archive-front         report the non-dominated set of everything evaluated (never loses a
+                                      front point) instead of the final population's front (the reference)
+              --stratified-init       spread the initial densities over (0,1] instead of drawing them at random
+              --guided-mutation       bias bit flips towards the features the current front keeps
+              --improved              all three of the above (each measured in moevoprune-bench/RESULTS.md)
               --objectives LIST       comma-separated objective ids (accuracy,active-fraction,auroc);
                                       also parameter-fraction, aupr, fpr95, energy-auroc, max-logit-auroc,
                                       mahalanobis-auroc, knn-auroc, or ids of objective plugins (--plugins DIR)
@@ -112,7 +118,8 @@ final class PruneCommand {
             "--threads", "--objectives", "--temperature", "--head", "--epochs", "--batch-size", "--learning-rate",
             "--hidden", "--patience", "--out", "--checkpoint-every");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
-            "--skip-memory-check", "--help");
+            "--skip-memory-check", "--help", "--archive-front", "--stratified-init", "--guided-mutation",
+            "--improved");
     /** Options of image data, read with --model. */
     private static final Set<String> IMAGE_OPTIONS = Set.of("--train-images", "--test-images", "--ood-images",
             "--ood-labels");
@@ -274,6 +281,9 @@ final class PruneCommand {
                 .evaluations(a.integer("--evaluations", 200, 2))
                 .seed(a.longValue("--seed", 42)).threads(threads)
                 .countCacheHits(a.has("--count-cache-hits"))
+                .guidance(new GuidanceSettings(a.has("--archive-front") || a.has("--improved"),
+                        a.has("--stratified-init") || a.has("--improved"),
+                        a.has("--guided-mutation") || a.has("--improved")))
                 .checkpoints(dir, a.integer("--checkpoint-every", 1, 1)).resume(a.has("--resume"));
         if (a.has("--offspring")) {
             b.offspring(a.integer("--offspring", 2, 1));

@@ -82,6 +82,14 @@ final class ResultCodec {
         tm.put("minDelta", t.minDelta());
         tm.put("restoreBestWeights", t.restoreBestWeights());
         m.put("training", tm);
+        GuidanceSettings g = s.guidance();
+        if (!g.isReference()) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("archiveFront", g.archiveFront());
+            gm.put("stratifiedInit", g.stratifiedInit());
+            gm.put("guidedMutation", g.guidedMutation());
+            m.put("guidance", gm);
+        }
         return m;
     }
 
@@ -103,7 +111,16 @@ final class ResultCodec {
         }
         return new SearchSettings(f.integer("populationSize"), f.integer("evaluations"), f.integer("offspring"),
                 mode, f.longValue("seed"), f.bool("countCacheHits"), training, f.number("swapProbability"),
-                f.number("flipProbability"));
+                f.number("flipProbability"), guidance(f, where));
+    }
+
+    /** Files written before guidance existed, or with none switched on, have no "guidance": the reference. */
+    private static GuidanceSettings guidance(Fields f, String where) {
+        if (!f.has("guidance")) {
+            return GuidanceSettings.reference();
+        }
+        Fields g = new Fields(f.get("guidance"), where + ".guidance");
+        return new GuidanceSettings(g.bool("archiveFront"), g.bool("stratifiedInit"), g.bool("guidedMutation"));
     }
 
     static List<Object> objectives(List<Objective> objectives) {
@@ -171,6 +188,10 @@ final class ResultCodec {
             }
             this.map = m;
             this.where = where;
+        }
+
+        boolean has(String key) {
+            return map.containsKey(key);
         }
 
         Object get(String key) {

@@ -17,9 +17,11 @@ import org.moevoprune.api.TrainingSettings;
  * @param training how each candidate's head is trained
  * @param swapProbability per-bit swap probability of uniform crossover (reference 0.5)
  * @param flipProbability per-bit flip probability of mutation; {@code NaN} means {@code 1/F} (reference)
+ * @param guidance the search-quality improvements switched on ({@link GuidanceSettings#reference()}: none)
  */
 public record SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
-        boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability) {
+        boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
+        GuidanceSettings guidance) {
 
     /**
      * @throws IllegalArgumentException if a value is out of range, with the value and the fix
@@ -27,6 +29,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     public SearchSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(guidance, "guidance");
         if (populationSize < 2) {
             throw new IllegalArgumentException("population size must be ≥ 2 (tournaments need two), got "
                     + populationSize);
@@ -55,7 +58,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public static SearchSettings reference(long seed) {
         return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, false, TrainingSettings.reference(), 0.5,
-                Double.NaN);
+                Double.NaN, GuidanceSettings.reference());
     }
 
     /**
@@ -64,7 +67,16 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public SearchSettings withSeed(long value) {
         return new SearchSettings(populationSize, evaluations, offspring, mode, value, countCacheHits, training,
-                swapProbability, flipProbability);
+                swapProbability, flipProbability, guidance);
+    }
+
+    /**
+     * @param value the improvements to switch on
+     * @return these settings with that guidance
+     */
+    public SearchSettings withGuidance(GuidanceSettings value) {
+        return new SearchSettings(populationSize, evaluations, offspring, mode, seed, countCacheHits, training,
+                swapProbability, flipProbability, value);
     }
 
     /**

@@ -17,12 +17,13 @@ import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.Objective;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
-import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.backend.TrainingRandom;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.CheckpointFiles;
+import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
@@ -272,6 +273,7 @@ public final class Pruner {
         private TrainingSettings training = TrainingSettings.reference();
         private double swapProbability = 0.5;
         private double flipProbability = Double.NaN;
+        private GuidanceSettings guidance = GuidanceSettings.reference();
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
         private CandidateEvaluator.Factory evaluators;
@@ -361,6 +363,7 @@ public final class Pruner {
             training = value.training();
             swapProbability = value.swapProbability();
             flipProbability = value.flipProbability();
+            guidance = value.guidance();
             return this;
         }
 
@@ -464,6 +467,16 @@ public final class Pruner {
         }
 
         /**
+         * @param value the search-quality improvements to switch on (default {@link GuidanceSettings#reference()}:
+         *     none, the paper's search)
+         * @return this builder
+         */
+        public Builder guidance(GuidanceSettings value) {
+            guidance = Objects.requireNonNull(value, "guidance");
+            return this;
+        }
+
+        /**
          * @param value receives progress events
          * @return this builder
          */
@@ -548,7 +561,7 @@ public final class Pruner {
         public Pruner build() {
             SearchSettings settings = new SearchSettings(populationSize, evaluations,
                     offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
-                    countCacheHits, training, swapProbability, flipProbability);
+                    countCacheHits, training, swapProbability, flipProbability, guidance);
             SearchData resolved = data != null ? data : fromBackbone();
             if (checkpointDirectory != null) {
                 try {

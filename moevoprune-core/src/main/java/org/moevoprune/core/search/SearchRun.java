@@ -121,7 +121,10 @@ final class SearchRun {
         long salt = TrainingRandom.derive(settings.seed(), INIT);
         List<FeatureMask> masks = new ArrayList<>();
         for (int i = 0; i < settings.populationSize(); i++) {
-            masks.add(Variation.randomDensity(featureCount, new SplittableRandom(TrainingRandom.derive(salt, i))));
+            SplittableRandom random = new SplittableRandom(TrainingRandom.derive(salt, i));
+            masks.add(settings.guidance().stratifiedInit()
+                    ? Variation.stratifiedDensity(featureCount, i, settings.populationSize(), random)
+                    : Variation.randomDensity(featureCount, random));
         }
         RunState empty = new RunState(run, settings, started, 0, List.of(), List.of(), 0, 0, 0);
         Batch initial = evaluate(empty, masks, -1);
@@ -134,10 +137,11 @@ final class SearchRun {
         RandomGenerator random = new SplittableRandom(
                 TrainingRandom.derive(TrainingRandom.derive(settings.seed(), STEP), s.step()));
         double[][] rankAndCrowding = Nsga2Selection.rankAndCrowding(space.minimised(s.population()));
+        double[] keep = settings.guidance().guidedMutation() ? frontFrequencies(s.population()) : null;
         List<FeatureMask> children = new ArrayList<>();
         while (children.size() < settings.offspring()) {
             Evaluation[] parents = select(s.population(), rankAndCrowding, random);
-            FeatureMask[] pair = vary(parents, random);
+            FeatureMask[] pair = vary(parents, keep, random);
             children.add(pair[0]);
             if (children.size() < settings.offspring()) {
                 children.add(pair[1]);
@@ -161,12 +165,35 @@ final class SearchRun {
         return new Evaluation[] {a, b};
     }
 
-    /** Uniform crossover of the parents, then bit-flip mutation of both children. */
-    private FeatureMask[] vary(Evaluation[] parents, RandomGenerator random) {
+    /**
+     * Uniform crossover of the parents, then bit-flip mutation of both children: uniform, or guided by the front's
+     * feature frequencies {@code keep} when not {@code null}.
+     */
+    private FeatureMask[] vary(Evaluation[] parents, double[] keep, RandomGenerator random) {
         FeatureMask[] pair = variation.crossover(parents[0].mask(), parents[1].mask(), random);
+        if (keep != null) {
+            return new FeatureMask[] {variation.guidedMutate(pair[0], keep, random),
+                variation.guidedMutate(pair[1], keep, random)};
+        }
         FeatureMask first = variation.mutate(pair[0], random);
         FeatureMask second = variation.mutate(pair[1], random);
         return new FeatureMask[] {first, second};
+    }
+
+    /**
+     * For each feature, the share of the population front's distinct masks that keep it: a function of the
+     * population alone, which a checkpoint stores, so resumed runs guide alike.
+     */
+    private double[] frontFrequencies(List<Evaluation> population) {
+        Set<FeatureMask> masks = new java.util.LinkedHashSet<>();
+        space.front(population).forEach(e -> masks.add(e.mask()));
+        int[] counts = new int[featureCount];
+        masks.forEach(mask -> mask.forEachActive(i -> counts[i]++));
+        double[] keep = new double[featureCount];
+        for (int i = 0; i < featureCount; i++) {
+            keep[i] = (double) counts[i] / masks.size();
+        }
+        return keep;
     }
 
     /** NSGA-II truncation of parents + offspring to μ. */

@@ -12,6 +12,7 @@ import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.PruningResult.StopReason;
 import org.moevoprune.core.result.RunState;
 import org.moevoprune.core.result.SearchMode;
@@ -25,7 +26,7 @@ class StopRuleTest {
     /** A state of {@code evaluations} distinct evaluations, {@code hits} cache hits, {@code stalled} idle steps. */
     private static RunState state(int budget, boolean countHits, int evaluations, int hits, int stalled) {
         SearchSettings settings = new SearchSettings(2, budget, 2, SearchMode.STEADY_STATE, 1, countHits,
-                TrainingSettings.reference(), 0.5, Double.NaN);
+                TrainingSettings.reference(), 0.5, Double.NaN, GuidanceSettings.reference());
         List<Evaluation> history = new ArrayList<>();
         for (int i = 0; i < evaluations; i++) {
             history.add(new Evaluation(i, -1, FeatureMask.ofIndices(8, i % 8), List.of("x"), new double[] {i}, i, T,
