@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.core.result.Evaluation;
-import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
 
 /**
@@ -52,7 +51,7 @@ public final class PopulationReplay {
         StepObserver record = state -> hv.add(result.space().hypervolume(state.population()));
         int featureCount = result.history().get(0).mask().length();
         new SearchRun(result.run(), result.settings(), result.space(), featureCount, lookup, List.of(),
-                Provenance.thisJvm().build()).execute(null, List.of(record));
+                result.provenance()).execute(null, List.of(record));
         double[] out = new double[hv.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = hv.get(i);
