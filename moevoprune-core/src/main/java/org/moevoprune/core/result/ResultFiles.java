@@ -47,7 +47,9 @@ import org.moevoprune.core.io.literal.Utf8;
  *
  * <h2>JSON ({@code front.json})</h2>
  * An object with {@code "format": "moevoprune.result"}, {@code "version": 2}, {@code library}, {@code run},
- * {@code objectives} (each {@code id, direction, lowerBound, upperBound}), {@code settings} (search and training),
+ * {@code objectives} (each {@code id, direction, lowerBound, upperBound}), {@code settings} (search, training and
+ * {@code operators}: {@code minActive, matingFromReplacement, rejectDuplicates, stallLimit}, see
+ * {@link OperatorSettings}; files without {@code operators} read as {@link OperatorSettings#legacy()}),
  * {@code provenance} ({@link Provenance#fields()}: {@code library, java, vm, os, processors, headId, head} and, when
  * known, {@code kernel, backbone, dataFingerprint, timestamp}), {@code steps}, {@code cacheHits}, {@code stopReason},
  * {@code elapsedMillis}, {@code hypervolume}, {@code front} (evaluation objects), {@code population} (history

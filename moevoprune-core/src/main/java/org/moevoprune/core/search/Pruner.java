@@ -15,6 +15,7 @@ import org.moevoprune.api.DataSplit;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.Objective;
+import org.moevoprune.api.PopulationHead;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
@@ -25,6 +26,7 @@ import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.CheckpointFiles;
 import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.RunState;
@@ -40,7 +42,7 @@ import org.moevoprune.core.result.SearchSettings;
  * <pre>{@code
  * PruningResult result = Pruner.builder()
  *         .data(train, test, ood)             // or .backbone(backbone)
- *         .seed(42)                           // reference preset: μ 30, λ 2, 200 evaluations
+ *         .seed(42)                           // improved preset: μ 30, λ 2, 200 evaluations
  *         .threads(2)
  *         .build()
  *         .run();
@@ -78,6 +80,11 @@ public final class Pruner {
         this.checkpointDirectory = b.checkpointDirectory;
         this.checkpointEvery = b.checkpointEvery;
         this.resume = b.resume;
+        if (settings.operators().minActive() > data.featureCount()) {
+            throw new IllegalArgumentException("the minimum of active features (" + settings.operators().minActive()
+                    + ") exceeds the " + data.featureCount() + " features of the data: lower minActive (--min-active) "
+                    + "to at most " + data.featureCount());
+        }
         for (Objective o : space.objectives()) {
             if (o.needsOod() && data.ood() == null) {
                 throw new IllegalArgumentException("objective '" + o.id() + "' needs out-of-distribution samples "
@@ -87,7 +94,7 @@ public final class Pruner {
         }
     }
 
-    /** @return a builder with the reference preset */
+    /** @return a builder with the improved preset ({@link SearchPreset#IMPROVED}), the default */
     public static Builder builder() {
         return new Builder();
     }
@@ -206,7 +213,9 @@ public final class Pruner {
         CandidateEvaluator evaluator = evaluators != null
                 ? evaluators.create(new CandidateEvaluator.Setup(r, head, data, fingerprint, runSettings.training(),
                         space))
-                : new LocalEvaluator(head, data, runSettings.training(), space, pool);
+                : head instanceof PopulationHead population
+                        ? new PopulationEvaluator(population, data, runSettings.training(), space, pool)
+                        : new LocalEvaluator(head, data, runSettings.training(), space, pool);
         return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint))
                 .execute(saved, observers);
     }
@@ -254,9 +263,10 @@ public final class Pruner {
 
     /**
      * Assembles a {@link Pruner}; every setter checks its value at once, {@link #build()} checks them together.
-     * Defaults: the reference preset ({@link SearchSettings#reference(long)}, seed 0), the best available
-     * {@link SparseHead} provider, {@link Objectives#defaults()} (accuracy, active fraction, OoD AUROC), sequential
-     * evaluation, no checkpoints. Not thread-safe.
+     * Defaults: the improved preset ({@link SearchPreset#IMPROVED}: {@link SearchSettings#improved(long)}, seed 0,
+     * and {@link Objectives#defaults()}: accuracy, active fraction, exact OoD AUROC), the best available
+     * {@link SparseHead} provider, sequential evaluation, no checkpoints; {@link #preset(SearchPreset)
+     * preset(REFERENCE)} gives the paper's search and objectives exactly. Not thread-safe.
      */
     public static final class Builder {
         private SearchData data;
@@ -273,6 +283,7 @@ public final class Pruner {
         private TrainingSettings training = TrainingSettings.reference();
         private double swapProbability = 0.5;
         private double flipProbability = Double.NaN;
+        private OperatorSettings operators = OperatorSettings.improved();
         private GuidanceSettings guidance = GuidanceSettings.reference();
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
@@ -327,7 +338,9 @@ public final class Pruner {
         }
 
         /**
-         * @param value the sparse head provider (default: the best one found)
+         * @param value the sparse head provider (default: the best one found); a
+         *     {@link org.moevoprune.api.PopulationHead} trains each batch of candidates in one call
+         *     ({@link PopulationEvaluator}) unless {@link #evaluators} is set
          * @return this builder
          */
         public Builder head(SparseHead value) {
@@ -346,8 +359,25 @@ public final class Pruner {
         }
 
         /**
+         * Applies a preset: every search setting but the seed ({@link SearchPreset#settings(long)}) and the
+         * preset's objectives at the reference temperature {@code T = 1000} ({@link SearchPreset#objectives});
+         * the offspring per step stay the mode's default (2 steady-state, μ generational). Call it before the
+         * setters that change single settings or the objectives.
+         *
+         * @param value the preset
+         * @return this builder
+         */
+        public Builder preset(SearchPreset value) {
+            Objects.requireNonNull(value, "preset");
+            settings(value.settings(seed));
+            offspring = null;
+            objectives(value.objectives(1000));
+            return this;
+        }
+
+        /**
          * Takes every setting of a {@link SearchSettings}: population, budget, offspring, mode, seed, cache-hit
-         * counting, training, swap and flip probabilities.
+         * counting, training, swap and flip probabilities, operators.
          *
          * @param value the settings
          * @return this builder
@@ -364,6 +394,61 @@ public final class Pruner {
             swapProbability = value.swapProbability();
             flipProbability = value.flipProbability();
             guidance = value.guidance();
+            operators = value.operators();
+            return this;
+        }
+
+        /**
+         * @param value all operator settings at once: minimum active features, mating selection, duplicate
+         *     rejection, stall limit (default {@link OperatorSettings#improved()})
+         * @return this builder
+         */
+        public Builder operators(OperatorSettings value) {
+            operators = Objects.requireNonNull(value, "operators");
+            return this;
+        }
+
+        /**
+         * @param value the least number of active features of an evaluated mask, ≥ 0 and at most the feature
+         *     count (default 1: small offspring are repaired and the empty mask is never evaluated; 0 allows it)
+         * @return this builder
+         */
+        public Builder minActive(int value) {
+            operators = new OperatorSettings(value, operators.matingFromReplacement(), operators.rejectDuplicates(),
+                    operators.stallLimit());
+            return this;
+        }
+
+        /**
+         * @param value whether tournaments use the rank and crowding distance of the last replacement, as
+         *     jMetalPy's NSGA-II (reference), rather than recomputing them on the population (default false)
+         * @return this builder
+         */
+        public Builder matingFromReplacement(boolean value) {
+            operators = new OperatorSettings(operators.minActive(), value, operators.rejectDuplicates(),
+                    operators.stallLimit());
+            return this;
+        }
+
+        /**
+         * @param value whether an offspring already in the population is drawn again, at most
+         *     {@link OperatorSettings#REDRAWS} times per offspring (default false, as the reference)
+         * @return this builder
+         */
+        public Builder rejectDuplicates(boolean value) {
+            operators = new OperatorSettings(operators.minActive(), operators.matingFromReplacement(), value,
+                    operators.stallLimit());
+            return this;
+        }
+
+        /**
+         * @param value consecutive steps without a new evaluation after which a run stops, ≥ 0; 0 = no stall rule,
+         *     which needs {@link #countCacheHits(boolean) cache hits counted} (default 100; reference 0)
+         * @return this builder
+         */
+        public Builder stallLimit(int value) {
+            operators = new OperatorSettings(operators.minActive(), operators.matingFromReplacement(),
+                    operators.rejectDuplicates(), value);
             return this;
         }
 
@@ -561,7 +646,7 @@ public final class Pruner {
         public Pruner build() {
             SearchSettings settings = new SearchSettings(populationSize, evaluations,
                     offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
-                    countCacheHits, training, swapProbability, flipProbability, guidance);
+                    countCacheHits, training, swapProbability, flipProbability, operators, guidance);
             SearchData resolved = data != null ? data : fromBackbone();
             if (checkpointDirectory != null) {
                 try {

@@ -17,6 +17,7 @@ import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.RunState;
@@ -34,18 +35,15 @@ import org.moevoprune.core.result.SearchSettings;
  *
  * <p>All randomness of step {@code t} comes from a generator seeded by {@code derive(derive(seed, STEP), t)}, and
  * every head is trained with {@code derive(seed, mask.fingerprint())}; hence the state to resume is just the step
- * counter, the population and the history, and the run is identical whether offspring are evaluated sequentially
- * or concurrently. Confined to the thread that calls {@link #execute(RunState, List)}.
+ * counter, the population (with the crowding distances of its replacement, when tournaments use them) and the
+ * history, and the run is identical whether offspring are evaluated sequentially or concurrently. The
+ * {@link OperatorSettings} decide the repair of small masks, duplicate rejection, the ranking tournaments use and
+ * the stall rule. Confined to the thread that calls {@link #execute(RunState, List)}.
  */
 final class SearchRun {
 
     private static final long INIT = 0x1A17L;
     private static final long STEP = 0x57E9L;
-    /** Consecutive steps without a new evaluation after which a converged run stops. */
-    static final int STALL_LIMIT = 100;
-    /** The stopping rules of every run: the evaluation budget, then convergence. */
-    static final StopRule STOP = StopRule.budget().or(StopRule.stalled(STALL_LIMIT));
-
     private final int run;
     private final SearchSettings settings;
     private final ObjectiveSpace space;
@@ -54,6 +52,8 @@ final class SearchRun {
     private final CandidateEvaluator evaluator;
     private final List<SearchListener> listeners;
     private final Provenance provenance;
+    private final OperatorSettings operators;
+    private final StopRule stop;
     /** Evaluations by mask: the evaluation cache, an index of the history. */
     private final Map<FeatureMask, Evaluation> cache = new HashMap<>();
     /** Trained heads of the current population. */
@@ -78,6 +78,21 @@ final class SearchRun {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.listeners = List.copyOf(listeners);
         this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.operators = settings.operators();
+        this.stop = stopRule(settings);
+        if (operators.minActive() > featureCount) {
+            throw new IllegalArgumentException("the minimum of active features (" + operators.minActive()
+                    + ") exceeds the " + featureCount + " features of the data: lower it to at most " + featureCount);
+        }
+    }
+
+    /**
+     * @param settings a run's settings
+     * @return its stopping rules: the evaluation budget, then convergence when the stall limit is not 0
+     */
+    static StopRule stopRule(SearchSettings settings) {
+        int limit = settings.operators().stallLimit();
+        return limit == 0 ? StopRule.budget() : StopRule.budget().or(StopRule.stalled(limit));
     }
 
     /**
@@ -101,7 +116,7 @@ final class SearchRun {
             saved.history().forEach(e -> cache.put(e.mask(), e));
         }
         PruningResult.StopReason reason;
-        while ((reason = STOP.check(state).orElse(null)) == null) {
+        while ((reason = stop.check(state).orElse(null)) == null) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("search run " + run + " interrupted after step " + state.step()
                         + "; resume it from its checkpoint");
@@ -123,8 +138,9 @@ final class SearchRun {
         for (int i = 0; i < settings.populationSize(); i++) {
             SplittableRandom random = new SplittableRandom(TrainingRandom.derive(salt, i));
             masks.add(settings.guidance().stratifiedInit()
-                    ? Variation.stratifiedDensity(featureCount, i, settings.populationSize(), random)
-                    : Variation.randomDensity(featureCount, random));
+                    ? Variation.stratifiedDensity(featureCount, i, settings.populationSize(), operators.minActive(),
+                            random)
+                    : Variation.randomDensity(featureCount, operators.minActive(), random));
         }
         RunState empty = new RunState(run, settings, started, 0, List.of(), List.of(), 0, 0, 0);
         Batch initial = evaluate(empty, masks, -1);
@@ -136,25 +152,85 @@ final class SearchRun {
     private RunState step(RunState s, Clock clock) {
         RandomGenerator random = new SplittableRandom(
                 TrainingRandom.derive(TrainingRandom.derive(settings.seed(), STEP), s.step()));
-        double[][] rankAndCrowding = Nsga2Selection.rankAndCrowding(space.minimised(s.population()));
-        double[] keep = settings.guidance().guidedMutation() ? frontFrequencies(s.population()) : null;
-        List<FeatureMask> children = new ArrayList<>();
-        while (children.size() < settings.offspring()) {
-            Evaluation[] parents = select(s.population(), rankAndCrowding, random);
-            FeatureMask[] pair = vary(parents, keep, random);
-            children.add(pair[0]);
-            if (children.size() < settings.offspring()) {
-                children.add(pair[1]);
+        Batch offspring = evaluate(s, offspring(s, random), s.step());
+        List<Evaluation> combined = new ArrayList<>(s.population());
+        combined.addAll(offspring.evaluations());
+        double[][] points = space.minimised(combined);
+        int[] kept = Nsga2Selection.truncate(points, settings.populationSize());
+        List<Evaluation> population = new ArrayList<>(kept.length);
+        for (int i : kept) {
+            population.add(combined.get(i));
+        }
+        List<Double> crowding = new ArrayList<>();
+        if (operators.matingFromReplacement()) {
+            for (double d : Nsga2Selection.replacementCrowding(points, kept)) {
+                crowding.add(d);
             }
         }
-        Batch offspring = evaluate(s, children, s.step());
-        List<Evaluation> population = replace(s.population(), offspring.evaluations());
         int stalled = offspring.history().size() == s.history().size() ? s.stalled() + 1 : 0;
         Set<FeatureMask> alive = new HashSet<>();
         population.forEach(e -> alive.add(e.mask()));
         heads.keySet().retainAll(alive);
         return new RunState(run, settings, s.started(), s.step() + 1, population, offspring.history(),
-                offspring.cacheHits(), stalled, clock.nanos());
+                offspring.cacheHits(), stalled, clock.nanos(), crowding);
+    }
+
+    /**
+     * The step's λ offspring: pairs of tournaments → crossover → mutation → repair, in order, the second child of
+     * the last pair dropped when λ is odd. With duplicate rejection, a child already in the population or among
+     * the accepted children is skipped, at most {@link OperatorSettings#REDRAWS} times in a row, after which the
+     * next child is kept whatever it is.
+     *
+     * @param s the state the step starts from
+     * @param random the step's generator
+     * @return the offspring masks, λ of them
+     */
+    List<FeatureMask> offspring(RunState s, RandomGenerator random) {
+        double[][] keys = matingKeys(s);
+        double[] keep = settings.guidance().guidedMutation() ? frontFrequencies(s.population()) : null;
+        Set<FeatureMask> present = new HashSet<>();
+        s.population().forEach(e -> present.add(e.mask()));
+        List<FeatureMask> children = new ArrayList<>();
+        int rejected = 0;
+        while (children.size() < settings.offspring()) {
+            for (FeatureMask child : vary(select(s.population(), keys, random), keep, random)) {
+                if (children.size() == settings.offspring()) {
+                    break;
+                }
+                if (operators.rejectDuplicates() && rejected < OperatorSettings.REDRAWS && present.contains(child)) {
+                    rejected++;
+                    continue;
+                }
+                children.add(child);
+                present.add(child);
+                rejected = 0;
+            }
+        }
+        return children;
+    }
+
+    /**
+     * The rank and crowding distance the tournaments of a step compare: recomputed on the population, or (mating
+     * from replacement, as jMetalPy) the crowding of the replacement that made the population with the ranks,
+     * which the cut of the last front does not change; the initial population has no keys, so all tie.
+     *
+     * @param s the state a step starts from
+     * @return {@code [rank[], crowding[]]}, one entry per population member
+     */
+    double[][] matingKeys(RunState s) {
+        double[][] recomputed = Nsga2Selection.rankAndCrowding(space.minimised(s.population()));
+        if (!operators.matingFromReplacement()) {
+            return recomputed;
+        }
+        int size = s.population().size();
+        if (s.replacementCrowding().isEmpty()) {
+            return new double[][] {new double[size], new double[size]};
+        }
+        double[] crowding = new double[size];
+        for (int i = 0; i < size; i++) {
+            crowding[i] = s.replacementCrowding().get(i);
+        }
+        return new double[][] {recomputed[0], crowding};
     }
 
     /** Two binary tournaments. */
@@ -166,18 +242,18 @@ final class SearchRun {
     }
 
     /**
-     * Uniform crossover of the parents, then bit-flip mutation of both children: uniform, or guided by the front's
-     * feature frequencies {@code keep} when not {@code null}.
+     * Uniform crossover of the parents, then bit-flip mutation of both children (uniform, or guided by the front's
+     * feature frequencies {@code keep} when not {@code null}), then the repair of a child with fewer active features
+     * than the minimum.
      */
     private FeatureMask[] vary(Evaluation[] parents, double[] keep, RandomGenerator random) {
         FeatureMask[] pair = variation.crossover(parents[0].mask(), parents[1].mask(), random);
-        if (keep != null) {
-            return new FeatureMask[] {variation.guidedMutate(pair[0], keep, random),
-                variation.guidedMutate(pair[1], keep, random)};
-        }
-        FeatureMask first = variation.mutate(pair[0], random);
-        FeatureMask second = variation.mutate(pair[1], random);
-        return new FeatureMask[] {first, second};
+        FeatureMask first = keep != null ? variation.guidedMutate(pair[0], keep, random)
+                : variation.mutate(pair[0], random);
+        FeatureMask second = keep != null ? variation.guidedMutate(pair[1], keep, random)
+                : variation.mutate(pair[1], random);
+        return new FeatureMask[] {Variation.repair(first, operators.minActive(), random),
+            Variation.repair(second, operators.minActive(), random)};
     }
 
     /**
@@ -194,17 +270,6 @@ final class SearchRun {
             keep[i] = (double) counts[i] / masks.size();
         }
         return keep;
-    }
-
-    /** NSGA-II truncation of parents + offspring to μ. */
-    private List<Evaluation> replace(List<Evaluation> parents, List<Evaluation> offspring) {
-        List<Evaluation> combined = new ArrayList<>(parents);
-        combined.addAll(offspring);
-        List<Evaluation> next = new ArrayList<>(settings.populationSize());
-        for (int i : Nsga2Selection.truncate(space.minimised(combined), settings.populationSize())) {
-            next.add(combined.get(i));
-        }
-        return next;
     }
 
     /**
@@ -275,7 +340,7 @@ final class SearchRun {
 
     private static RunState withElapsed(RunState s, long elapsedNanos) {
         return new RunState(s.run(), s.settings(), s.started(), s.step(), s.population(), s.history(),
-                s.cacheHits(), s.stalled(), elapsedNanos);
+                s.cacheHits(), s.stalled(), elapsedNanos, s.replacementCrowding());
     }
 
     /** The evaluations a batch kept (in mask order, cache hits included), the grown history and the hit count. */

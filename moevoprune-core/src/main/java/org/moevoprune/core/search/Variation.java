@@ -46,11 +46,20 @@ final class Variation {
 
     /** A random-density mask of {@code length} bits. */
     static FeatureMask randomDensity(int length, RandomGenerator random) {
-        return withDensity(length, random.nextDouble(), random);
+        return randomDensity(length, 0, random);
     }
 
-    private static FeatureMask withDensity(int length, double density, RandomGenerator random) {
-        int count = (int) Math.round(density * length);
+    /**
+     * A random-density mask of {@code length} bits with at least {@code minActive} set: the count
+     * {@code round(p · F)} is raised to {@code minActive} when below it, and that many distinct random bits are set
+     * (so a count that needs no raise draws exactly what {@link #randomDensity(int, RandomGenerator)} draws).
+     */
+    static FeatureMask randomDensity(int length, int minActive, RandomGenerator random) {
+        return withDensity(length, random.nextDouble(), minActive, random);
+    }
+
+    private static FeatureMask withDensity(int length, double density, int minActive, RandomGenerator random) {
+        int count = Math.max(minActive, (int) Math.round(density * length));
         int[] indices = new int[length];
         for (int i = 0; i < length; i++) {
             indices[i] = i;
@@ -67,11 +76,11 @@ final class Variation {
     /**
      * A mask of individual {@code index} of a stratified initial population of {@code count}: its density is drawn
      * uniformly in {@code (index/count, (index+1)/count]}, then {@code round(density · length)} distinct random bits
-     * are set.
+     * are set (at least {@code minActive}).
      */
-    static FeatureMask stratifiedDensity(int length, int index, int count, RandomGenerator random) {
+    static FeatureMask stratifiedDensity(int length, int index, int count, int minActive, RandomGenerator random) {
         double density = (index + 1 - random.nextDouble()) / count;
-        return withDensity(length, density, random);
+        return withDensity(length, density, minActive, random);
     }
 
     /**
@@ -108,6 +117,33 @@ final class Variation {
         BitSet bits = new BitSet(mask.length());
         for (int i = 0; i < mutated.length(); i++) {
             bits.set(i, mutated.get(i).bit());
+        }
+        return FeatureMask.of(mask.length(), bits);
+    }
+
+    /**
+     * Repairs a mask with fewer than {@code minActive} active features by switching on inactive bits, each chosen
+     * uniformly among the still inactive ones, until it has {@code minActive}. A mask that has enough is returned
+     * as it is and draws nothing from {@code random}.
+     *
+     * @param mask the offspring
+     * @param minActive the least number of active features, at most the mask's length
+     * @param random the step's generator
+     * @return the mask, repaired if it had to be
+     */
+    static FeatureMask repair(FeatureMask mask, int minActive, RandomGenerator random) {
+        int active = mask.activeCount();
+        if (active >= minActive) {
+            return mask;
+        }
+        BitSet bits = mask.toBitSet();
+        for (; active < minActive; active++) {
+            int pick = random.nextInt(mask.length() - active);
+            int bit = bits.nextClearBit(0);
+            for (int i = 0; i < pick; i++) {
+                bit = bits.nextClearBit(bit + 1);
+            }
+            bits.set(bit);
         }
         return FeatureMask.of(mask.length(), bits);
     }

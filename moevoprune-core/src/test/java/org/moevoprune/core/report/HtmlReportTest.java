@@ -64,6 +64,8 @@ class HtmlReportTest {
         assertTrue(html.contains("src=\"data:image/png;base64,iVBORw0KGgo"));
         assertTrue(html.contains("seed " + result.seed()));
         assertTrue(html.contains("generated blobs"));
+        assertTrue(html.contains("at least 1 active feature, tournaments on the ranking recomputed on the population, "
+                + "duplicates allowed, stall limit 100 steps"), "the operator settings");
         assertFalse(html.contains("<script"), "no script");
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "nothing from the network");
     }

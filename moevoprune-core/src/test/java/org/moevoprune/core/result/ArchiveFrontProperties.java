@@ -47,7 +47,8 @@ class ArchiveFrontProperties {
         }
         int steps = (size - mu + 1) / 2;
         SearchSettings settings = new SearchSettings(mu, size, 2, SearchMode.STEADY_STATE, seed, false,
-                TrainingSettings.reference(), 0.5, Double.NaN, new GuidanceSettings(true, false, false));
+                TrainingSettings.reference(), 0.5, Double.NaN, OperatorSettings.improved(),
+                new GuidanceSettings(true, false, false));
         RunState state = new RunState(0, settings, Instant.EPOCH, steps, pop, history, 0, 0, 0);
         PruningResult result = PruningResult.of(state, SPACE, PruningResult.StopReason.BUDGET_SPENT,
                 Provenance.thisJvm().headId("test").head("test").build(), Map.of());

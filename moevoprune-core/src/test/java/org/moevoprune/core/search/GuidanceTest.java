@@ -37,7 +37,7 @@ class GuidanceTest {
         // F = 1000, μ = 10: individual i has density in (i/10, (i+1)/10], so 100·i ≤ active ≤ 100·(i+1)
         for (long seed = 0; seed < 50; seed++) {
             for (int i = 0; i < 10; i++) {
-                int active = Variation.stratifiedDensity(1000, i, 10, new SplittableRandom(seed * 31 + i))
+                int active = Variation.stratifiedDensity(1000, i, 10, 0, new SplittableRandom(seed * 31 + i))
                         .activeCount();
                 assertTrue(active >= 100 * i && active <= 100 * (i + 1), "individual " + i + ": " + active);
             }
@@ -46,7 +46,7 @@ class GuidanceTest {
         // 2000 uniforms on a width of 100: 100/√12/√2000 ≈ 0.65; 4σ ≈ 2.6)
         double sum = 0;
         for (long seed = 0; seed < 2000; seed++) {
-            sum += Variation.stratifiedDensity(1000, 3, 10, new SplittableRandom(seed)).activeCount();
+            sum += Variation.stratifiedDensity(1000, 3, 10, 0, new SplittableRandom(seed)).activeCount();
         }
         assertEquals(350, sum / 2000, 2.6);
     }

@@ -15,14 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.FeatureMask;
-import org.moevoprune.api.TrainingSettings;
-import org.moevoprune.api.testkit.SyntheticData;
-import org.moevoprune.api.testkit.SyntheticData;
-import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
-import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.Pareto;
 import org.moevoprune.core.result.PruningResult;
@@ -31,6 +26,10 @@ import org.moevoprune.core.result.SearchSettings;
 import org.moevoprune.core.testing.RunAssertions;
 import org.moevoprune.core.testing.SeededRuns;
 import org.moevoprune.core.testing.SmallRuns;
+import org.moevoprune.api.testkit.SyntheticData;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.testkit.SyntheticData;
+import org.moevoprune.core.head.JavaSparseHead;
 
 /** End-to-end behaviour of the search on generated data in which only a few features carry the class signal. */
 class PrunerTest {
@@ -195,7 +194,7 @@ class PrunerTest {
     @Test
     void aWholeSearchSettingsIsTakenAsIs() {
         SearchSettings s = new SearchSettings(10, 40, 3, SearchMode.GENERATIONAL, 5, true, SmallRuns.TRAINING, 0.4,
-                0.02, GuidanceSettings.reference());
+                0.02);
         assertEquals(s, small(1).settings(s).build().settings());
         assertEquals(s, small(1).populationSize(10).evaluations(40).offspring(3).mode(SearchMode.GENERATIONAL)
                 .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02).build().settings());
