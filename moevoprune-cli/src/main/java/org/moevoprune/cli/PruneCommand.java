@@ -89,6 +89,8 @@ final class PruneCommand {
                                       also parameter-fraction, aupr, fpr95, energy-auroc, max-logit-auroc,
                                       mahalanobis-auroc, knn-auroc, or ids of objective plugins (--plugins DIR)
               --temperature T         ODIN temperature of the auroc objective (1000)
+              --no-baseline           do not train the unpruned head (all features) that every run trains
+                                      beside the search to compare the front with
               --head ID               sparse head provider id, e.g. java or nd4j (the best available)
 
             Head training (defaults: the reference's Keras settings):
@@ -119,11 +121,14 @@ final class PruneCommand {
             """ + BackboneChoice.HELP + """
 
             Writes DIR/front.csv (columns run,<objectives>,active_count,feature_count,training_seed,epochs,mask),
-            DIR/front.json, DIR/history.csv, DIR/front.mvp (the heads of the front members, in the rows' order, for
+            DIR/front.json, DIR/history.csv, DIR/baseline.csv (the unpruned head of each run: all features, same
+            training settings and seed rule, in the columns of front.csv; also the 'baseline' of front.json),
+            DIR/front.mvp (the heads of the front members, in the rows' order, for
             moevoprune export) and DIR/checkpoint-run<r>.json; with --runs > 1, each run's files go
             to DIR/run-<r>/ and DIR/front.* hold the super front. Formats: ResultFiles in moevoprune-core.
             Then prints the ensembles of the front (majority vote of the whole front, of the reference's accuracy
-            and AUROC percentile windows, and of greedy selection) against their best member, and writes
+            and AUROC percentile windows, and of greedy selection) against their best member and the unpruned head
+            ("x % of the features, accuracy -y, AUROC +z against the unpruned head"), and writes
             DIR/report.html: a self-contained page with the front, the hypervolume by step, the ensembles, the
             most frequent features and the settings, that opens offline in any browser.
             Tip: run java with --add-modules jdk.incubator.vector for the several times faster Vector API head kernel.
@@ -144,8 +149,8 @@ final class PruneCommand {
             "--hidden", "--patience", "--out", "--checkpoint-every", "--spark", "--preset", "--min-active",
             "--mating", "--stall-limit", "--auroc");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
-            "--skip-memory-check", "--spark-shared-files", "--help", "--reject-duplicates", "--archive-front",
-            "--stratified-init", "--guided-mutation", "--guidance-all");
+            "--skip-memory-check", "--spark-shared-files", "--help", "--reject-duplicates", "--no-baseline",
+            "--archive-front", "--stratified-init", "--guided-mutation", "--guidance-all");
     /** Options of image data, read with --model. */
     private static final Set<String> IMAGE_OPTIONS = Set.of("--train-images", "--test-images", "--ood-images",
             "--ood-labels");
@@ -321,7 +326,8 @@ final class PruneCommand {
                 .guidance(new GuidanceSettings(a.has("--archive-front") || a.has("--guidance-all"),
                         a.has("--stratified-init") || a.has("--guidance-all"),
                         a.has("--guided-mutation") || a.has("--guidance-all")))
-                .checkpoints(dir, a.integer("--checkpoint-every", 1, 1)).resume(a.has("--resume"));
+                .checkpoints(dir, a.integer("--checkpoint-every", 1, 1)).resume(a.has("--resume"))
+                .baseline(!a.has("--no-baseline"));
         if (a.has("--offspring")) {
             b.offspring(a.integer("--offspring", 2, 1));
         }

@@ -112,6 +112,25 @@ final class CheckpointChecks {
                 + state.replacementCrowding().size() + " replacement crowding distances, expected " + (keyed
                 ? "one per population member" : "none") + " at step " + step + " with " + s.operators());
         checkHistory(state, activeCounts, objectives, evaluationRows);
+        if (state.baseline() != null) {
+            checkBaseline(state.baseline(), s, objectives, evaluationRows);
+        }
+    }
+
+    /** The unpruned baseline: all features, the seed derived from that mask, sane values; outside the history. */
+    private static void checkBaseline(Evaluation b, SearchSettings s, List<Objective> objectives,
+            int evaluationRows) {
+        require(b.mask().activeCount() == b.mask().length(), "its baseline keeps " + b.mask().activeCount() + " of "
+                + b.mask().length() + " features instead of all");
+        require(b.index() == -1 && b.step() == -1, "its baseline has index " + b.index() + " and step " + b.step()
+                + " instead of -1, -1 (it is not part of the history)");
+        long seed = TrainingRandom.derive(s.seed(), b.mask().fingerprint());
+        require(b.trainingSeed() == seed, "its baseline has training seed " + b.trainingSeed() + ", not the seed "
+                + seed + " the run derives from the mask of all features");
+        require(b.nanos() >= 0, "its baseline took " + b.nanos() + " ns");
+        require(b.training().epochs() <= s.training().maxEpochs(), "its baseline trained " + b.training().epochs()
+                + " epochs, more than the cap of " + s.training().maxEpochs());
+        checkValues(b, "its baseline", objectives, evaluationRows);
     }
 
     /**

@@ -26,7 +26,8 @@ import org.moevoprune.core.io.literal.Utf8;
  * step, cacheHits, stalled, elapsedNanos}, {@code population} (history indices), {@code replacementCrowding}
  * (only when the settings' tournaments use the replacement's ranking, {@link OperatorSettings#matingFromReplacement()}:
  * the population's crowding distances, see {@link RunState#replacementCrowding()}), {@code history} (evaluation
- * objects as in {@link ResultFiles}) and {@code sha256} (since version 3: the SHA-256 of the rest, see
+ * objects as in {@link ResultFiles}), {@code baseline} (optional: the evaluation of the unpruned head, once made)
+ * and {@code sha256} (since version 3: the SHA-256 of the rest, see
  * {@link CheckpointChecks}).
  *
  * <p>Reading refuses — without touching any file — a checkpoint that is corrupt, of an unknown format version, or
@@ -109,6 +110,9 @@ public final class CheckpointFiles {
         List<Object> history = new ArrayList<>();
         state.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
         m.put("history", history);
+        if (state.baseline() != null) {
+            m.put("baseline", ResultCodec.evaluation(state.baseline()));
+        }
         CheckpointChecks.seal(m);
         byte[] bytes = Json.write(m).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
@@ -182,8 +186,11 @@ public final class CheckpointFiles {
                 f.longValue("elapsedNanos"));
         RunState state;
         try {
+            Evaluation baseline = f.has("baseline") ? ResultCodec.evaluation(f.get("baseline"), ids,
+                    identity.featureCount(), "checkpoint.baseline") : null;
             state = new RunState(run, saved, started(f, version), f.integer("step"), population, history,
-                    f.integer("cacheHits"), f.integer("stalled"), f.longValue("elapsedNanos"), crowding(f));
+                    f.integer("cacheHits"), f.integer("stalled"), f.longValue("elapsedNanos"), crowding(f),
+                    baseline);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("its state is inconsistent: " + e.getMessage(), e);
         }

@@ -45,6 +45,11 @@ import org.moevoprune.core.io.literal.Utf8;
  * {@link FeatureMask#toBitString()}, feature 0 first; {@code step} is -1 for the initial population. Version 1 files
  * end at {@code mask}.
  *
+ * <h2>CSV ({@code baseline.csv})</h2>
+ * The unpruned head of each run ({@link PruningResult#baseline()}: all features, trained with the run's settings
+ * and seed rule), in the columns of the front CSV, one row per run; written by {@link #writeBaselineCsv}, read by
+ * {@link #readCsv}. It is a file of its own so that readers of {@code front.csv} see only front members.
+ *
  * <h2>JSON ({@code front.json})</h2>
  * An object with {@code "format": "moevoprune.result"}, {@code "version": 2}, {@code library}, {@code run},
  * {@code objectives} (each {@code id, direction, lowerBound, upperBound}), {@code settings} (search, training and
@@ -55,7 +60,8 @@ import org.moevoprune.core.io.literal.Utf8;
  * {@code elapsedMillis}, {@code hypervolume}, {@code front} (evaluation objects), {@code population} (history
  * indices) and {@code history} (evaluation objects: {@code index, step, values} (in objective order),
  * {@code activeCount, trainingSeed, training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss, stoppedEarly,
- * diverged}), {@code nanos, mask}). Version 1 has the same fields with a provenance of {@code library, java, vm, os,
+ * diverged}), {@code nanos, mask}), and, when the run made it, {@code baseline}: the evaluation object of the unpruned
+ * head (index and step -1; it is in neither history nor population). Version 1 has the same fields with a provenance of {@code library, java, vm, os,
  * processors, head} only, and names the steady-state mode {@code REFERENCE}. {@link #readJson(Path)} reads both into
  * a {@link PruningResult} without heads (the weights are not stored here; retrain them from the data).
  *
@@ -109,20 +115,55 @@ public final class ResultFiles {
 
     private static void writeFrontCsv(Path file, int run, Front front, Function<Evaluation, Provenance> provenance)
             throws IOException {
+        List<FrontRow> rows = new ArrayList<>();
+        front.members().forEach(e -> rows.add(new FrontRow(run, e, provenance.apply(e))));
+        writeRows(file, front.space().ids(), rows);
+    }
+
+    /**
+     * Writes the unpruned baseline of each run as CSV ({@code baseline.csv}): the columns of the front CSV, one row
+     * per run that has a {@link PruningResult#baseline() baseline}, its run index in the {@code run} column.
+     * {@link #readCsv} reads it like a front.
+     *
+     * @param file the target
+     * @param results the runs
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     * @throws IllegalArgumentException if no run is given or the runs measured different objectives
+     */
+    public static void writeBaselineCsv(Path file, List<PruningResult> results) throws IOException {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no runs to write the baselines of");
+        }
+        List<FrontRow> rows = new ArrayList<>();
+        for (PruningResult r : results) {
+            if (!r.objectiveIds().equals(results.get(0).objectiveIds())) {
+                throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds() + " vs "
+                        + results.get(0).objectiveIds());
+            }
+            r.baseline().ifPresent(b -> rows.add(new FrontRow(r.run(), b, r.provenance())));
+        }
+        writeRows(file, results.get(0).objectiveIds(), rows);
+    }
+
+    private record FrontRow(int run, Evaluation evaluation, Provenance provenance) {
+    }
+
+    private static void writeRows(Path file, List<String> ids, List<FrontRow> rows) throws IOException {
         StringBuilder csv = new StringBuilder("run");
-        front.space().ids().forEach(id -> csv.append(',').append(column(id)));
+        ids.forEach(id -> csv.append(',').append(column(id)));
         csv.append(",active_count,feature_count,training_seed,epochs,mask");
         PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
         csv.append('\n');
-        for (Evaluation e : front.members()) {
-            csv.append(run);
+        for (FrontRow row : rows) {
+            Evaluation e = row.evaluation();
+            csv.append(row.run());
             for (double v : e.values()) {
                 csv.append(',').append(v);
             }
             csv.append(',').append(e.mask().activeCount()).append(',').append(e.mask().length()).append(',')
                     .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
                     .append(e.mask().toBitString());
-            appendProvenance(csv, provenance.apply(e));
+            appendProvenance(csv, row.provenance());
         }
         write(file, csv.toString());
     }
@@ -266,6 +307,7 @@ public final class ResultFiles {
         List<Object> history = new ArrayList<>();
         result.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
         m.put("history", history);
+        result.baseline().ifPresent(b -> m.put("baseline", ResultCodec.evaluation(b)));
         write(file, Json.write(m));
     }
 
@@ -326,13 +368,14 @@ public final class ResultFiles {
         }
         return new PruningResult(f.integer("run"), ResultCodec.settings(f.get("settings"), "result.settings"), space,
                 population, history, f.integer("steps"), f.integer("cacheHits"), reason,
-                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of());
+                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), baseline(f, space), null);
     }
 
     /**
      * Writes the super front of several runs as JSON: {@code "format": "moevoprune.super-front"}, {@code version},
      * {@code library}, {@code objectives}, {@code hypervolume}, {@code runs} (each {@code run, seed, frontSize,
-     * hypervolume, evaluations, provenance}) and {@code members} (evaluation objects, each with the {@code run} it
+     * hypervolume, evaluations, provenance} and, when the run made it, {@code baseline}) and {@code members}
+     * (evaluation objects, each with the {@code run} it
      * came from).
      *
      * @param file the target
@@ -356,6 +399,7 @@ public final class ResultFiles {
             run.put("hypervolume", r.front().hypervolume());
             run.put("evaluations", r.history().size());
             run.put("provenance", ResultCodec.provenance(r.provenance()));
+            r.baseline().ifPresent(b -> run.put("baseline", ResultCodec.evaluation(b)));
             runs.add(run);
         }
         m.put("runs", runs);
@@ -368,6 +412,21 @@ public final class ResultFiles {
         }
         m.put("members", members);
         write(file, Json.write(m));
+    }
+
+    /** The optional {@code baseline} of a result file (absent in files written before it existed). */
+    private static Evaluation baseline(ResultCodec.Fields f, ObjectiveSpace space) {
+        if (!f.has("baseline")) {
+            return null;
+        }
+        Object json = f.get("baseline");
+        int features = new ResultCodec.Fields(json, "result.baseline").string("mask").length();
+        Evaluation b = ResultCodec.evaluation(json, space.ids(), features, "result.baseline");
+        if (b.mask().activeCount() != features) {
+            throw new IllegalArgumentException("result.baseline.mask: the baseline must keep all " + features
+                    + " features, it keeps " + b.mask().activeCount());
+        }
+        return b;
     }
 
     private static PruningResult runOf(Evaluation e, List<PruningResult> results) {

@@ -23,9 +23,12 @@ import java.util.Objects;
  *     population member (same order) as computed at the replacement that made the population, on parents +
  *     offspring, which the next step's tournaments use; empty for the initial population and when tournaments
  *     recompute rank and crowding on the population
+ * @param baseline the evaluation of the unpruned head (all features), made beside the search and not part of its
+ *     history, population or budget; {@code null} until it is made, or when the run makes none
  */
 public record RunState(int run, SearchSettings settings, Instant started, int step, List<Evaluation> population,
-        List<Evaluation> history, int cacheHits, int stalled, long elapsedNanos, List<Double> replacementCrowding) {
+        List<Evaluation> history, int cacheHits, int stalled, long elapsedNanos, List<Double> replacementCrowding,
+        Evaluation baseline) {
 
     /**
      * Copies the lists.
@@ -53,16 +56,41 @@ public record RunState(int run, SearchSettings settings, Instant started, int st
                 throw new IllegalArgumentException("a crowding distance must be ≥ 0 or infinite, got " + d);
             }
         }
+        if (baseline != null && baseline.mask().activeCount() != baseline.mask().length()) {
+            throw new IllegalArgumentException("the baseline must use all " + baseline.mask().length()
+                    + " features, it uses " + baseline.mask().activeCount());
+        }
     }
 
     /**
-     * A state without replacement crowding distances (tournaments recompute them, or the initial population).
+     * A state without replacement crowding distances (tournaments recompute them, or the initial population) and
+     * without a baseline evaluation.
      *
      * @throws IllegalArgumentException if a counter is negative
      */
     public RunState(int run, SearchSettings settings, Instant started, int step, List<Evaluation> population,
             List<Evaluation> history, int cacheHits, int stalled, long elapsedNanos) {
-        this(run, settings, started, step, population, history, cacheHits, stalled, elapsedNanos, List.of());
+        this(run, settings, started, step, population, history, cacheHits, stalled, elapsedNanos, List.of(), null);
+    }
+
+    /**
+     * A state without a baseline evaluation.
+     *
+     * @throws IllegalArgumentException if a counter is negative or the crowding distances do not fit
+     */
+    public RunState(int run, SearchSettings settings, Instant started, int step, List<Evaluation> population,
+            List<Evaluation> history, int cacheHits, int stalled, long elapsedNanos, List<Double> replacementCrowding) {
+        this(run, settings, started, step, population, history, cacheHits, stalled, elapsedNanos,
+                replacementCrowding, null);
+    }
+
+    /**
+     * @param value the baseline evaluation, or {@code null}
+     * @return this state with that baseline
+     */
+    public RunState withBaseline(Evaluation value) {
+        return new RunState(run, settings, started, step, population, history, cacheHits, stalled, elapsedNanos,
+                replacementCrowding, value);
     }
 
     /**

@@ -66,6 +66,7 @@ public final class Pruner {
     private final Path checkpointDirectory;
     private final int checkpointEvery;
     private final boolean resume;
+    private final boolean baseline;
 
     private Pruner(Builder b, SearchData data, SearchSettings settings) {
         this.data = data;
@@ -85,6 +86,7 @@ public final class Pruner {
                     + ") exceeds the " + data.featureCount() + " features of the data: lower minActive (--min-active) "
                     + "to at most " + data.featureCount());
         }
+        this.baseline = b.baseline;
         for (Objective o : space.objectives()) {
             if (o.needsOod() && data.ood() == null) {
                 throw new IllegalArgumentException("objective '" + o.id() + "' needs out-of-distribution samples "
@@ -102,7 +104,8 @@ public final class Pruner {
     /** @return a builder holding this configuration (data, head, objectives, settings, listeners, execution) */
     public Builder toBuilder() {
         Builder b = new Builder().data(data.train(), data.evaluation(), data.ood()).head(head)
-                .objectives(space.objectives()).settings(settings).threads(threads).resume(resume);
+                .objectives(space.objectives()).settings(settings).threads(threads).resume(resume)
+                .baseline(baseline);
         b.backboneId = backboneId;
         b.executor = executor;
         b.evaluators = evaluators;
@@ -216,8 +219,8 @@ public final class Pruner {
                 : head instanceof PopulationHead population
                         ? new PopulationEvaluator(population, data, runSettings.training(), space, pool)
                         : new LocalEvaluator(head, data, runSettings.training(), space, pool);
-        return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint))
-                .execute(saved, observers);
+        return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint),
+                baseline).execute(saved, observers);
     }
 
     private Provenance provenance(long fingerprint) {
@@ -292,6 +295,7 @@ public final class Pruner {
         private Path checkpointDirectory;
         private int checkpointEvery = 1;
         private boolean resume;
+        private boolean baseline = true;
 
         private Builder() {
         }
@@ -633,6 +637,20 @@ public final class Pruner {
          */
         public Builder resume(boolean value) {
             resume = value;
+            return this;
+        }
+
+        /**
+         * Whether every run also trains and measures the unpruned head (the mask of all features, same training
+         * settings, seed derived from that mask as for any candidate) beside the search, as
+         * {@link PruningResult#baseline()}. It costs one more training per run and changes nothing in the search.
+         * A resumed run keeps a baseline its checkpoint already holds.
+         *
+         * @param value {@code true} (default) to evaluate it, {@code false} to skip it
+         * @return this builder
+         */
+        public Builder baseline(boolean value) {
+            baseline = value;
             return this;
         }
 

@@ -38,7 +38,10 @@ import org.moevoprune.core.result.SearchSettings;
  * counter, the population (with the crowding distances of its replacement, when tournaments use them) and the
  * history, and the run is identical whether offspring are evaluated sequentially or concurrently. The
  * {@link OperatorSettings} decide the repair of small masks, duplicate rejection, the ranking tournaments use and
- * the stall rule. Confined to the thread that calls {@link #execute(RunState, List)}.
+ * the stall rule. Beside the search, a run may evaluate the unpruned head (the mask of all features, its seed
+ * derived the same way) through the same evaluator, after the initial population; it is kept in the state, not in
+ * the history, and is not retrained on resumption. Confined to the thread that calls
+ * {@link #execute(RunState, List)}.
  */
 final class SearchRun {
 
@@ -58,6 +61,10 @@ final class SearchRun {
     private final Map<FeatureMask, Evaluation> cache = new HashMap<>();
     /** Trained heads of the current population. */
     private final Map<FeatureMask, TrainedHead> heads = new HashMap<>();
+    /** Whether the run also evaluates the unpruned head. */
+    private final boolean baseline;
+    /** The unpruned head, when this execution trained it and the evaluator brought it back. */
+    private TrainedHead baselineHead;
 
     /**
      * @param run the run index
@@ -70,6 +77,17 @@ final class SearchRun {
      */
     SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
             List<SearchListener> listeners, Provenance provenance) {
+        this(run, settings, space, featureCount, evaluator, listeners, provenance, false);
+    }
+
+    /**
+     * As the other constructor, choosing whether the run also evaluates the unpruned head.
+     *
+     * @param baseline whether to evaluate the mask of all features beside the search ({@link RunState#baseline()})
+     */
+    SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
+            List<SearchListener> listeners, Provenance provenance, boolean baseline) {
+        this.baseline = baseline;
         this.run = run;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.space = Objects.requireNonNull(space, "space");
@@ -109,11 +127,11 @@ final class SearchRun {
         Clock clock = () -> priorNanos + System.nanoTime() - startNanos;
         RunState state;
         if (saved == null) {
-            state = initialise(Instant.now(), clock);
+            state = withBaseline(initialise(Instant.now(), clock), clock);
             observe(observers, state);
         } else {
-            state = saved;
             saved.history().forEach(e -> cache.put(e.mask(), e));
+            state = withBaseline(saved, clock);
         }
         PruningResult.StopReason reason;
         while ((reason = stop.check(state).orElse(null)) == null) {
@@ -127,9 +145,28 @@ final class SearchRun {
         RunState last = withElapsed(state, clock.nanos());
         observers.forEach(o -> o.stopped(last));
         PruningResult result = PruningResult.of(last, space, reason,
-                provenance.toBuilder().timestamp(last.started()).build(), heads);
+                provenance.toBuilder().timestamp(last.started()).build(), heads, baselineHead);
         listeners.forEach(l -> l.finished(result));
         return result;
+    }
+
+    /**
+     * Evaluates the unpruned head (all features, seed derived from that mask as for any candidate) beside the
+     * search, unless the run makes none or the state already holds it (a resumed run does not retrain it).
+     */
+    private RunState withBaseline(RunState s, Clock clock) {
+        if (!baseline || s.baseline() != null) {
+            return s;
+        }
+        FeatureMask all = FeatureMask.all(featureCount);
+        CandidateEvaluator.Candidate candidate = new CandidateEvaluator.Candidate(-1, -1, all,
+                TrainingRandom.derive(settings.seed(), all.fingerprint()));
+        List<CandidateEvaluator.Outcome> outcomes = evaluator.evaluate(List.of(candidate));
+        requireMatching(List.of(candidate), outcomes);
+        Evaluation e = outcomes.get(0).evaluation();
+        baselineHead = outcomes.get(0).head();
+        listeners.forEach(l -> l.baselineEvaluated(run, e));
+        return withElapsed(s.withBaseline(e), clock.nanos());
     }
 
     private RunState initialise(Instant started, Clock clock) {
@@ -172,7 +209,7 @@ final class SearchRun {
         population.forEach(e -> alive.add(e.mask()));
         heads.keySet().retainAll(alive);
         return new RunState(run, settings, s.started(), s.step() + 1, population, offspring.history(),
-                offspring.cacheHits(), stalled, clock.nanos(), crowding);
+                offspring.cacheHits(), stalled, clock.nanos(), crowding, s.baseline());
     }
 
     /**
@@ -340,7 +377,7 @@ final class SearchRun {
 
     private static RunState withElapsed(RunState s, long elapsedNanos) {
         return new RunState(s.run(), s.settings(), s.started(), s.step(), s.population(), s.history(),
-                s.cacheHits(), s.stalled(), elapsedNanos, s.replacementCrowding());
+                s.cacheHits(), s.stalled(), elapsedNanos, s.replacementCrowding(), s.baseline());
     }
 
     /** The evaluations a batch kept (in mask order, cache hits included), the grown history and the hit count. */
