@@ -102,8 +102,9 @@ public final class SearchQuality {
             double[] epochs = new double[seeds];
             double[] seconds = new double[seeds];
             for (int seed = 0; seed < seeds; seed++) {
-                Pruner.Builder b = base.head(new JavaSparseHead()).training(training).seed(1000 + seed).threads(1).guidance(s.guidance)
-                        .populationSize(s.random ? evaluations : population).evaluations(evaluations);
+                Pruner.Builder b = base.head(new JavaSparseHead()).training(training).seed(1000 + seed).threads(1)
+                        .baseline(false).guidance(s.guidance).populationSize(s.random ? evaluations : population)
+                        .evaluations(evaluations);
                 PruningResult r = b.build().run();
                 for (int k = 0; k < 3; k++) {
                     hvAt[k][seed] = reportedHypervolume(r, evaluations * (k + 1) / 3);
@@ -140,8 +141,8 @@ public final class SearchQuality {
                 seeds, population, evaluations, evaluations, t.hiddenUnits(), t.maxEpochs(), t.learningRate(),
                 t.patience()));
         s.append(String.format(Locale.ROOT, "| data | strategy | archive HV @ %d evals | archive HV @ %d evals | "
-                + "reported-front HV @ %d evals (min–max over seeds) | epochs spent | wall s (noisy) |%n", evaluations / 3, evaluations * 2 / 3,
-                evaluations));
+                + "reported-front HV @ %d evals (min–max over seeds) | epochs spent | wall s (noisy) |%n",
+                evaluations / 3, evaluations * 2 / 3, evaluations));
         s.append("|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s (%.4f–%.4f) | %s | %s |%n", r.data,

@@ -13,8 +13,8 @@ package org.moevoprune.core.result;
  *       sparse and dense masks are both present from the start;</li>
  *   <li>{@code guidedMutation}: the per-bit flip probability leans towards the current population front: a bit
  *       that is off turns on more readily the more often its feature is kept on the front, and a bit that is on
- *       turns off more readily the more rarely it is kept (between 1/4 and 7/4 of the configured flip probability, which
- *       holds where the front is undecided).
+ *       turns off more readily the more rarely it is kept (between 1/4 and 7/4 of the configured flip probability,
+ *       which holds where the front is undecided).
  *       Computed from the population alone, so a resumed run makes the same choices.</li>
  * </ul>
  *
