@@ -39,7 +39,7 @@ public final class SearchQuality {
 
     private static final List<Strategy> STRATEGIES = List.of(
             new Strategy("random sampling", true, GuidanceSettings.reference()),
-            new Strategy("reference NSGA-II", false, GuidanceSettings.reference()),
+            new Strategy("NSGA-II (default preset)", false, GuidanceSettings.reference()),
             new Strategy("+ archive front", false, new GuidanceSettings(true, false, false)),
             new Strategy("+ stratified init", false, new GuidanceSettings(false, true, false)),
             new Strategy("+ guided mutation", false, new GuidanceSettings(false, false, true)),
