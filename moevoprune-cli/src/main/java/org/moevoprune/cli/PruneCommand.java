@@ -21,6 +21,7 @@ import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
 import org.moevoprune.core.result.CostSettings;
+import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchMode;
@@ -83,6 +84,11 @@ final class PruneCommand {
                                       cache hits counted (improved 100, reference 0)
               --auroc M               how the auroc objective integrates the ROC curve: exact (rank-based,
                                       improved) or grid (the reference's 100 thresholds, reference)
+              --archive-front         report the non-dominated set of everything evaluated (never loses a
+                                      front point) instead of the final population's front (the reference)
+              --stratified-init       spread the initial densities over (0,1] instead of drawing them at random
+              --guided-mutation       bias bit flips towards the features the current front keeps
+              --guidance-all          all three of the above (each measured in moevoprune-bench/RESULTS.md)
               --objectives LIST       comma-separated objective ids (accuracy,active-fraction,auroc);
                                       also parameter-fraction, aupr, fpr95, energy-auroc, max-logit-auroc,
                                       mahalanobis-auroc, knn-auroc, or ids of objective plugins (--plugins DIR)
@@ -155,7 +161,8 @@ final class PruneCommand {
             "--mating", "--stall-limit", "--auroc", "--race-epochs", "--race-margin");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
             "--skip-memory-check", "--spark-shared-files", "--help", "--reject-duplicates", "--no-baseline",
-            "--inherit-weights");
+            "--inherit-weights",
+            "--archive-front", "--stratified-init", "--guided-mutation", "--guidance-all");
     /** Options of image data, read with --model. */
     private static final Set<String> IMAGE_OPTIONS = Set.of("--train-images", "--test-images", "--ood-images",
             "--ood-labels");
@@ -329,6 +336,9 @@ final class PruneCommand {
                 .evaluations(a.integer("--evaluations", 200, 2))
                 .seed(a.longValue("--seed", 42)).threads(threads)
                 .countCacheHits(countCacheHits).operators(operators(a, preset, countCacheHits))
+                .guidance(new GuidanceSettings(a.has("--archive-front") || a.has("--guidance-all"),
+                        a.has("--stratified-init") || a.has("--guidance-all"),
+                        a.has("--guided-mutation") || a.has("--guidance-all")))
                 .checkpoints(dir, a.integer("--checkpoint-every", 1, 1)).resume(a.has("--resume"))
                 .baseline(!a.has("--no-baseline"));
         if (a.has("--offspring")) {

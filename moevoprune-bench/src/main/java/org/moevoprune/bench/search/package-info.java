@@ -1,2 +1,2 @@
-/** Programs that measure the search itself: what its settings cost and what fronts they reach. */
+/** Programs that measure the search itself: what its settings cost (epochs) and what fronts they reach (hypervolume against evaluations, epochs and wall time). */
 package org.moevoprune.bench.search;

@@ -14,6 +14,7 @@ import org.moevoprune.core.result.BaselineComparison;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.search.PopulationReplay;
 
 /** The sections of an {@link HtmlReport}, each a piece of HTML. Stateless. */
 final class Sections {
@@ -130,6 +131,11 @@ final class Sections {
             }
             String color = PALETTE[r % PALETTE.length];
             plot.line(steps, hv, "hv-line", "fill:none;stroke:" + color + ";stroke-width:2");
+            double[] population = populationHypervolume(runs.get(r));
+            if (population != null) {
+                plot.line(steps, population, "hv-population",
+                        "fill:none;stroke:" + color + ";stroke-width:1.5;stroke-dasharray:5 4");
+            }
             plot.points(new double[] {steps[steps.length - 1]}, new double[] {hv[hv.length - 1]},
                     new String[] {String.format(Locale.ROOT, "run %d: %.4f after %d steps", runs.get(r).run(),
                         hv[hv.length - 1], hv.length - 1)}, "hv-end", "fill:" + color, 3.5);
@@ -141,7 +147,18 @@ final class Sections {
                 + "<p class=\"note\">Hypervolume of the best-so-far front after each step: the non-dominated set of "
                 + "every evaluation made up to that step, replayed from the history, in the normalised minimised "
                 + "space with reference point (1, …, 1). It equals the population front's hypervolume unless the "
-                + "population had to drop non-dominated members by crowding distance.</p>\n";
+                + "population had to drop non-dominated members by crowding distance. Dashed: the hypervolume of the "
+                + "population's own front after each step, replayed from the run's seed and history.</p>\n";
+    }
+
+    /** The population front's hypervolume by step, or {@code null} where the replay does not retrace the run. */
+    private static double[] populationHypervolume(PruningResult run) {
+        try {
+            double[] hv = PopulationReplay.hypervolumeByStep(run);
+            return hv.length == run.steps() + 1 ? hv : null;
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     static String ensembles(EnsembleComparison c, Front front) {

@@ -219,7 +219,8 @@ public final class CheckpointFiles {
     private static String operatorHint(SearchSettings saved, SearchSettings expected) {
         SearchSettings same = new SearchSettings(expected.populationSize(), expected.evaluations(),
                 expected.offspring(), expected.mode(), expected.seed(), expected.countCacheHits(), expected.training(),
-                expected.swapProbability(), expected.flipProbability(), saved.operators());
+                expected.swapProbability(), expected.flipProbability(), saved.operators(),
+                expected.cost(), expected.guidance());
         if (!saved.equals(same)) {
             return "";
         }

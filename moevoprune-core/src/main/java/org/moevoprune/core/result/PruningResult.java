@@ -60,7 +60,7 @@ public final class PruningResult {
         this.directions = space.objectives().stream().map(Objective::direction).toList();
         this.population = List.copyOf(population);
         this.history = List.copyOf(history);
-        this.front = Front.of(space, this.population);
+        this.front = Front.of(space, settings.guidance().archiveFront() ? this.history : this.population);
         this.steps = steps;
         this.cacheHits = cacheHits;
         this.stopReason = Objects.requireNonNull(stopReason, "stopReason");
@@ -153,7 +153,10 @@ public final class PruningResult {
         return directions;
     }
 
-    /** @return the non-dominated members of the final population (equal objective vectors once) */
+    /**
+     * @return the non-dominated members of the final population (equal objective vectors once), or, when the
+     *     settings' {@link GuidanceSettings#archiveFront()} is on, of everything the run evaluated
+     */
     public Front front() {
         return front;
     }

@@ -106,6 +106,14 @@ final class ResultCodec {
             cm.put("raceMargin", c.raceMargin());
             m.put("cost", cm);
         }
+        GuidanceSettings g = s.guidance();
+        if (!g.isReference()) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("archiveFront", g.archiveFront());
+            gm.put("stratifiedInit", g.stratifiedInit());
+            gm.put("guidedMutation", g.guidedMutation());
+            m.put("guidance", gm);
+        }
         return m;
     }
 
@@ -144,7 +152,8 @@ final class ResultCodec {
         }
         return new SearchSettings(f.integer("populationSize"), f.integer("evaluations"), f.integer("offspring"),
                 mode, f.longValue("seed"), f.bool("countCacheHits"), training, f.number("swapProbability"),
-                f.number("flipProbability"), operators(f, where), cost(f, where));
+                f.number("flipProbability"), operators(f, where), cost(f, where),
+                guidance(f, where));
     }
 
     private static CostSettings cost(Fields f, String where) {
@@ -157,6 +166,16 @@ final class ResultCodec {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ".cost: " + e.getMessage(), e);
         }
+    }
+
+
+    /** Files written before guidance existed, or with none switched on, have no "guidance": the reference. */
+    private static GuidanceSettings guidance(Fields f, String where) {
+        if (!f.has("guidance")) {
+            return GuidanceSettings.reference();
+        }
+        Fields g = new Fields(f.get("guidance"), where + ".guidance");
+        return new GuidanceSettings(g.bool("archiveFront"), g.bool("stratifiedInit"), g.bool("guidedMutation"));
     }
 
     static List<Object> objectives(List<Objective> objectives) {

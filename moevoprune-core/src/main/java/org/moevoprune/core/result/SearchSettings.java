@@ -21,10 +21,11 @@ import org.moevoprune.api.TrainingSettings;
  * @param flipProbability per-bit flip probability of mutation; {@code NaN} means {@code 1/F} (reference)
  * @param operators repair of small masks, mating selection, duplicate rejection and the stall limit
  * @param cost weight inheritance and early termination ({@link CostSettings#none()}: neither, as the reference)
+ * @param guidance the search-quality improvements switched on ({@link GuidanceSettings#reference()}: none)
  */
 public record SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
         boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
-        OperatorSettings operators, CostSettings cost) {
+        OperatorSettings operators, CostSettings cost, GuidanceSettings guidance) {
 
     /**
      * @throws IllegalArgumentException if a value is out of range, with the value and the fix
@@ -32,6 +33,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     public SearchSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(guidance, "guidance");
         Objects.requireNonNull(operators, "operators");
         Objects.requireNonNull(cost, "cost");
         if (operators.stallLimit() == 0 && !countCacheHits) {
@@ -60,18 +62,19 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     }
 
     /**
-     * Settings with the {@link OperatorSettings#improved() improved} operators, the default.
+     * Settings with the {@link OperatorSettings#improved() improved} operators, the default, and no guidance.
      *
      * @throws IllegalArgumentException if a value is out of range, with the value and the fix
      */
     public SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
             boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability) {
         this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
-                flipProbability, OperatorSettings.improved(), CostSettings.none());
+                flipProbability, OperatorSettings.improved(), CostSettings.none(),
+                GuidanceSettings.reference());
     }
 
     /**
-     * Settings without weight inheritance or early termination ({@link CostSettings#none()}).
+     * Settings without weight inheritance or early termination ({@link CostSettings#none()}) and without guidance.
      *
      * @throws IllegalArgumentException if a value is out of range, with the value and the fix
      */
@@ -79,7 +82,19 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
             boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
             OperatorSettings operators) {
         this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
-                flipProbability, operators, CostSettings.none());
+                flipProbability, operators, CostSettings.none(), GuidanceSettings.reference());
+    }
+
+    /**
+     * Settings without search-quality guidance ({@link GuidanceSettings#reference()}).
+     *
+     * @throws IllegalArgumentException if a value is out of range, with the value and the fix
+     */
+    public SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
+            boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
+            OperatorSettings operators, CostSettings cost) {
+        this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
+                flipProbability, operators, cost, GuidanceSettings.reference());
     }
 
     /**
@@ -94,7 +109,8 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public static SearchSettings reference(long seed) {
         return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, true, TrainingSettings.reference(), 0.5,
-                Double.NaN, OperatorSettings.reference(), CostSettings.none());
+                Double.NaN, OperatorSettings.reference(), CostSettings.none(),
+                GuidanceSettings.reference());
     }
 
     /**
@@ -108,7 +124,8 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public static SearchSettings improved(long seed) {
         return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, false, TrainingSettings.reference(), 0.5,
-                Double.NaN, OperatorSettings.improved(), CostSettings.none());
+                Double.NaN, OperatorSettings.improved(), CostSettings.none(),
+                GuidanceSettings.reference());
     }
 
     /**
@@ -117,7 +134,16 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public SearchSettings withSeed(long value) {
         return new SearchSettings(populationSize, evaluations, offspring, mode, value, countCacheHits, training,
-                swapProbability, flipProbability, operators, cost);
+                swapProbability, flipProbability, operators, cost, guidance);
+    }
+
+    /**
+     * @param value the improvements to switch on
+     * @return these settings with that guidance
+     */
+    public SearchSettings withGuidance(GuidanceSettings value) {
+        return new SearchSettings(populationSize, evaluations, offspring, mode, seed, countCacheHits, training,
+                swapProbability, flipProbability, operators, cost, value);
     }
 
     /**

@@ -58,7 +58,8 @@ final class ProgressReporter implements StepObserver {
                 : Duration.ofNanos(evaluated / history.size() * remaining / atOnce);
         SearchProgress progress = new SearchProgress(state.run(), state.step(), state.spent(),
                 state.settings().evaluations(), state.cacheHits(), space.front(population).size(), best,
-                space.hypervolume(population), elapsed, eta);
+                space.hypervolume(population), elapsed, eta,
+                space.hypervolume(history));
         listeners.forEach(l -> l.progressed(progress));
     }
 }

@@ -21,11 +21,13 @@ import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.backend.TrainingRandom;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.objective.Accuracy;
 import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.CheckpointFiles;
 import org.moevoprune.core.result.CostSettings;
+import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
@@ -299,6 +301,7 @@ public final class Pruner {
         private double flipProbability = Double.NaN;
         private OperatorSettings operators = OperatorSettings.improved();
         private CostSettings cost = CostSettings.none();
+        private GuidanceSettings guidance = GuidanceSettings.reference();
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
         private CandidateEvaluator.Factory evaluators;
@@ -409,6 +412,7 @@ public final class Pruner {
             swapProbability = value.swapProbability();
             flipProbability = value.flipProbability();
             cost = value.cost();
+            guidance = value.guidance();
             operators = value.operators();
             return this;
         }
@@ -567,6 +571,16 @@ public final class Pruner {
         }
 
         /**
+         * @param value the search-quality improvements to switch on (default {@link GuidanceSettings#reference()}:
+         *     none, the paper's search)
+         * @return this builder
+         */
+        public Builder guidance(GuidanceSettings value) {
+            guidance = Objects.requireNonNull(value, "guidance");
+            return this;
+        }
+
+        /**
          * @param value receives progress events
          * @return this builder
          */
@@ -675,8 +689,7 @@ public final class Pruner {
         public Pruner build() {
             SearchSettings settings = new SearchSettings(populationSize, evaluations,
                     offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
-                    countCacheHits, training, swapProbability, flipProbability, operators,
-                    cost);
+                    countCacheHits, training, swapProbability, flipProbability, operators, cost, guidance);
             SearchData resolved = data != null ? data : fromBackbone();
             if (checkpointDirectory != null) {
                 try {

@@ -17,9 +17,12 @@ import java.util.Map;
  *     point (1, …, 1), in [0, 1]
  * @param elapsed wall time since the run (or its resumption) started
  * @param remaining estimated time to spend the budget, from the mean evaluation time so far
+ * @param archiveHypervolume the hypervolume, as {@code hypervolume}, of the non-dominated set of everything evaluated
+ *     so far (the unbounded archive); never decreases, and is ≥ {@code hypervolume}
  */
 public record SearchProgress(int run, int step, int evaluations, int budget, int cacheHits, int frontSize,
-        Map<String, Double> best, double hypervolume, Duration elapsed, Duration remaining) {
+        Map<String, Double> best, double hypervolume, Duration elapsed, Duration remaining,
+        double archiveHypervolume) {
 
     /** @return the share of the budget spent, in [0, 1] */
     public double fraction() {

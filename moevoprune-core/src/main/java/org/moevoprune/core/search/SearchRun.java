@@ -205,8 +205,11 @@ final class SearchRun {
         long salt = TrainingRandom.derive(settings.seed(), INIT);
         List<FeatureMask> masks = new ArrayList<>();
         for (int i = 0; i < settings.populationSize(); i++) {
-            masks.add(Variation.randomDensity(featureCount, operators.minActive(),
-                    new SplittableRandom(TrainingRandom.derive(salt, i))));
+            SplittableRandom random = new SplittableRandom(TrainingRandom.derive(salt, i));
+            masks.add(settings.guidance().stratifiedInit()
+                    ? Variation.stratifiedDensity(featureCount, i, settings.populationSize(), operators.minActive(),
+                            random)
+                    : Variation.randomDensity(featureCount, operators.minActive(), random));
         }
         RunState empty = new RunState(run, settings, started, 0, List.of(), List.of(), 0, 0, 0);
         Batch initial = evaluate(empty, masks, null, -1);
@@ -270,13 +273,14 @@ final class SearchRun {
      */
     List<FeatureMask> offspring(RunState s, RandomGenerator random, List<Evaluation[]> parentsOf) {
         double[][] keys = matingKeys(s);
+        double[] keep = settings.guidance().guidedMutation() ? frontFrequencies(s.population()) : null;
         Set<FeatureMask> present = new HashSet<>();
         s.population().forEach(e -> present.add(e.mask()));
         List<FeatureMask> children = new ArrayList<>();
         int rejected = 0;
         while (children.size() < settings.offspring()) {
             Evaluation[] parents = select(s.population(), keys, random);
-            for (FeatureMask child : vary(parents, random)) {
+            for (FeatureMask child : vary(parents, keep, random)) {
                 if (children.size() == settings.offspring()) {
                     break;
                 }
@@ -326,15 +330,34 @@ final class SearchRun {
     }
 
     /**
-     * Uniform crossover of the parents, then bit-flip mutation of both children, then the repair of a child with
-     * fewer active features than the minimum.
+     * Uniform crossover of the parents, then bit-flip mutation of both children (uniform, or guided by the front's
+     * feature frequencies {@code keep} when not {@code null}), then the repair of a child with fewer active features
+     * than the minimum.
      */
-    private FeatureMask[] vary(Evaluation[] parents, RandomGenerator random) {
+    private FeatureMask[] vary(Evaluation[] parents, double[] keep, RandomGenerator random) {
         FeatureMask[] pair = variation.crossover(parents[0].mask(), parents[1].mask(), random);
-        FeatureMask first = variation.mutate(pair[0], random);
-        FeatureMask second = variation.mutate(pair[1], random);
+        FeatureMask first = keep != null ? variation.guidedMutate(pair[0], keep, random)
+                : variation.mutate(pair[0], random);
+        FeatureMask second = keep != null ? variation.guidedMutate(pair[1], keep, random)
+                : variation.mutate(pair[1], random);
         return new FeatureMask[] {Variation.repair(first, operators.minActive(), random),
             Variation.repair(second, operators.minActive(), random)};
+    }
+
+    /**
+     * For each feature, the share of the population front's distinct masks that keep it: a function of the
+     * population alone, which a checkpoint stores, so resumed runs guide alike.
+     */
+    private double[] frontFrequencies(List<Evaluation> population) {
+        Set<FeatureMask> masks = new java.util.LinkedHashSet<>();
+        space.front(population).forEach(e -> masks.add(e.mask()));
+        int[] counts = new int[featureCount];
+        masks.forEach(mask -> mask.forEachActive(i -> counts[i]++));
+        double[] keep = new double[featureCount];
+        for (int i = 0; i < featureCount; i++) {
+            keep[i] = (double) counts[i] / masks.size();
+        }
+        return keep;
     }
 
     /**

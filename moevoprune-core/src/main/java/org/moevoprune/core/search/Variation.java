@@ -16,13 +16,15 @@ import org.moevoprune.api.FeatureMask;
  * with an explicitly passed random generator (never Jenetics' global one outside a scoped call):
  *
  * <ul>
- *   <li>random-density initialisation: draw {@code p ~ U(0, 1)}, set {@code round(p · F)} distinct random bits;</li>
+ *   <li>random-density initialisation: draw {@code p ~ U(0, 1)}, set {@code round(p · F)} distinct random bits
+ *       (or, stratified, draw the density of individual {@code i} of μ in {@code (i/μ, (i+1)/μ]});</li>
  *   <li>uniform crossover, always applied: each bit swapped between the two children with probability
  *       {@code swapProbability} (Jenetics' {@link UniformCrossover}, run inside
  *       {@link RandomRegistry#with(RandomGenerator, java.util.function.Function)});</li>
  *   <li>bit-flip mutation: each bit flipped independently with probability {@code flipProbability} (a Jenetics
  *       {@link Mutator} whose gene mutation is a flip rather than Jenetics' default redraw, applied at chromosome
- *       level so that the probability is exactly per bit).</li>
+ *       level so that the probability is exactly per bit), or, guided, a per-bit probability leaning towards the
+ *       features the current front keeps.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -53,7 +55,10 @@ final class Variation {
      * (so a count that needs no raise draws exactly what {@link #randomDensity(int, RandomGenerator)} draws).
      */
     static FeatureMask randomDensity(int length, int minActive, RandomGenerator random) {
-        double density = random.nextDouble();
+        return withDensity(length, random.nextDouble(), minActive, random);
+    }
+
+    private static FeatureMask withDensity(int length, double density, int minActive, RandomGenerator random) {
         int count = Math.max(minActive, (int) Math.round(density * length));
         int[] indices = new int[length];
         for (int i = 0; i < length; i++) {
@@ -66,6 +71,36 @@ final class Variation {
             indices[j] = t;
         }
         return FeatureMask.ofIndices(length, java.util.Arrays.copyOf(indices, count));
+    }
+
+    /**
+     * A mask of individual {@code index} of a stratified initial population of {@code count}: its density is drawn
+     * uniformly in {@code (index/count, (index+1)/count]}, then {@code round(density · length)} distinct random bits
+     * are set (at least {@code minActive}).
+     */
+    static FeatureMask stratifiedDensity(int length, int index, int count, int minActive, RandomGenerator random) {
+        double density = (index + 1 - random.nextDouble()) / count;
+        return withDensity(length, density, minActive, random);
+    }
+
+    /**
+     * Bit-flip mutation guided by feature frequencies: bit {@code i} flips with probability
+     * {@code flip · (1/4 + 3/2 · w)}, capped at 1, where {@code w = keep[i]} for a bit that is off (turn on what
+     * the front keeps) and {@code 1 − keep[i]} for a bit that is on (drop what the front drops); {@code flip} is the
+     * configured flip probability, which is the rate where the front is undecided ({@code keep = 1/2}).
+     *
+     * @param keep per feature, in [0, 1]: the share of front members that keep it
+     */
+    FeatureMask guidedMutate(FeatureMask mask, double[] keep, RandomGenerator random) {
+        BitSet bits = mask.toBitSet();
+        for (int i = 0; i < mask.length(); i++) {
+            boolean on = bits.get(i);
+            double w = on ? 1 - keep[i] : keep[i];
+            if (random.nextDouble() < Math.min(1.0, flipProbability * (0.25 + 1.5 * w))) {
+                bits.set(i, !on);
+            }
+        }
+        return FeatureMask.of(mask.length(), bits);
     }
 
     /** Uniform crossover of two parents; returns the two children. */

@@ -103,6 +103,7 @@ class HtmlReportTest {
         assertEquals(PruningResult.superFront(runs).hypervolume(), report.front().hypervolume(), 0.0);
         assertTrue(html.contains("Super-Pareto front of <b>" + report.front().size() + "</b> members"));
         assertEquals(2, count(html, "<polyline class=\"hv-line\""));
+        assertEquals(2, count(html, "<polyline class=\"hv-population\""), "a dashed population line per run");
         assertTrue(html.contains("<th>run</th>"));
     }
 

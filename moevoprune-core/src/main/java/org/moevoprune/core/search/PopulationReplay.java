@@ -1,0 +1,62 @@
+package org.moevoprune.core.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.PruningResult;
+
+/**
+ * The hypervolume of a run's <em>population</em> front after each step, replayed exactly from its result: every
+ * choice of a run derives from its seed, step and population, so re-running the search with an evaluator that looks
+ * each mask up in the recorded history (no training) passes through the same populations. The counterpart of
+ * {@link PruningResult#hypervolumeByStep()}, which is that of the archive (everything evaluated so far); the two
+ * differ where NSGA-II's crowding truncation dropped non-dominated points. Stateless.
+ */
+public final class PopulationReplay {
+
+    private PopulationReplay() {
+    }
+
+    /**
+     * @param result a finished run (made in this JVM or read from a file)
+     * @return {@code result.steps() + 1} hypervolumes in [0, 1]: entry 0 that of the initial population's front,
+     *     entry {@code t + 1} that of the population front after step {@code t}
+     * @throws IllegalStateException if the replay does not retrace the recorded history (a result made by another
+     *     version of the search)
+     */
+    public static double[] hypervolumeByStep(PruningResult result) {
+        Objects.requireNonNull(result, "result");
+        if (result.history().isEmpty()) {
+            return new double[result.steps() + 1];
+        }
+        Map<FeatureMask, Evaluation> byMask = new HashMap<>();
+        result.history().forEach(e -> byMask.put(e.mask(), e));
+        CandidateEvaluator lookup = candidates -> {
+            List<CandidateEvaluator.Outcome> out = new ArrayList<>(candidates.size());
+            for (CandidateEvaluator.Candidate c : candidates) {
+                Evaluation e = byMask.get(c.mask());
+                if (e == null || e.index() != c.index() || e.step() != c.step()) {
+                    throw new IllegalStateException("replaying run " + result.run() + " produced " + c + ", which its "
+                            + "history does not hold there: the result was made by another version of the search");
+                }
+                out.add(new CandidateEvaluator.Outcome(e, null));
+            }
+            return out;
+        };
+        List<Double> hv = new ArrayList<>();
+        StepObserver record = state -> hv.add(result.space().hypervolume(state.population()));
+        int featureCount = result.history().get(0).mask().length();
+        new SearchRun(result.run(), result.settings(), result.space(), featureCount, lookup, List.of(),
+                result.provenance()).execute(null, List.of(record));
+        double[] out = new double[hv.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = hv.get(i);
+        }
+        return out;
+    }
+
+}
