@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainingSummary;
@@ -38,7 +39,10 @@ import org.moevoprune.core.io.literal.Utf8;
  *       {@code training_seed}, {@code epochs}, {@code stopped_early}, {@code train_ms}, {@code mask}, then the
  *       provenance columns.</li>
  * </ul>
- * The provenance columns (since version 2) are {@code library, head_id, kernel, backbone, data_fingerprint,
+ * When the run kept the test split from the search ({@link EvaluationProtocol#holdsOutTest()}), the front CSV ends
+ * with one {@code test_<objective column>} per objective: the member's values on the untouched test split and
+ * held-out OoD samples (the objective columns then hold validation or fold-mean values). The provenance columns
+ * (since version 2) are {@code library, head_id, kernel, backbone, data_fingerprint,
  * timestamp}: the {@link Provenance} of the run each row came from, an empty cell where it is unknown. A cell holding
  * a comma or a double quote is quoted as RFC 4180 says. Values are natural (accuracy, not 1 − accuracy) and written
  * with {@link Double#toString}, which reads back exactly; {@code mask} is the {@code '0'/'1'} string of
@@ -53,7 +57,9 @@ import org.moevoprune.core.io.literal.Utf8;
  * {@code elapsedMillis}, {@code hypervolume}, {@code front} (evaluation objects), {@code population} (history
  * indices) and {@code history} (evaluation objects: {@code index, step, values} (in objective order),
  * {@code activeCount, trainingSeed, training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss, stoppedEarly,
- * diverged}), {@code nanos, mask}). Version 1 has the same fields with a provenance of {@code library, java, vm, os,
+ * diverged}), {@code nanos, mask}), and, when measured, {@code test} (each {@code index} of a history entry and
+ * its {@code values} on the held-out test data); {@code settings.protocol} ({@code folds, validationFraction,
+ * oodTestFraction}) is present when it is not the test-split protocol, which files without it used. Version 1 has the same fields with a provenance of {@code library, java, vm, os,
  * processors, head} only, and names the steady-state mode {@code REFERENCE}. {@link #readJson(Path)} reads both into
  * a {@link PruningResult} without heads (the weights are not stored here; retrain them from the data).
  *
@@ -66,6 +72,8 @@ public final class ResultFiles {
     /** The format version written; versions 1 and 2 are read. */
     public static final int VERSION = 2;
     static final String FORMAT = "moevoprune.result";
+    /** Prefix of the front CSV's test columns. */
+    public static final String TEST_PREFIX = "test_";
     private static final List<String> PROVENANCE_COLUMNS = List.of("library", "head_id", "kernel", "backbone",
             "data_fingerprint", "timestamp");
 
@@ -88,7 +96,7 @@ public final class ResultFiles {
      * @throws IOException if the file cannot be written; an existing file is then unchanged
      */
     public static void writeFrontCsv(Path file, PruningResult result) throws IOException {
-        writeFrontCsv(file, result.run(), result.front(), e -> result.provenance());
+        writeFrontCsv(file, result.run(), result.front(), e -> result.provenance(), result::testValues);
     }
 
     /**
@@ -102,15 +110,19 @@ public final class ResultFiles {
      * @throws IllegalArgumentException if a member belongs to none of the runs
      */
     public static void writeSuperFrontCsv(Path file, Front front, List<PruningResult> results) throws IOException {
-        writeFrontCsv(file, -1, front, e -> runOf(e, results).provenance());
+        writeFrontCsv(file, -1, front, e -> runOf(e, results).provenance(), e -> runOf(e, results).testValues(e));
     }
 
-    private static void writeFrontCsv(Path file, int run, Front front, Function<Evaluation, Provenance> provenance)
-            throws IOException {
+    private static void writeFrontCsv(Path file, int run, Front front, Function<Evaluation, Provenance> provenance,
+            Function<Evaluation, Optional<double[]>> test) throws IOException {
+        boolean tested = front.members().stream().anyMatch(e -> test.apply(e).isPresent());
         StringBuilder csv = new StringBuilder("run");
         front.space().ids().forEach(id -> csv.append(',').append(column(id)));
         csv.append(",active_count,feature_count,training_seed,epochs,mask");
         PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
+        if (tested) {
+            front.space().ids().forEach(id -> csv.append(',').append(TEST_PREFIX).append(column(id)));
+        }
         csv.append('\n');
         for (Evaluation e : front.members()) {
             csv.append(run);
@@ -121,6 +133,14 @@ public final class ResultFiles {
                     .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
                     .append(e.mask().toBitString());
             appendProvenance(csv, provenance.apply(e));
+            if (tested) {
+                csv.setLength(csv.length() - 1);
+                double[] values = test.apply(e).orElse(null);
+                for (int i = 0; i < front.space().size(); i++) {
+                    csv.append(',').append(values == null ? "" : Double.toString(values[i]));
+                }
+                csv.append('\n');
+            }
         }
         write(file, csv.toString());
     }
@@ -264,6 +284,20 @@ public final class ResultFiles {
         List<Object> history = new ArrayList<>();
         result.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
         m.put("history", history);
+        if (result.hasTestValues()) {
+            List<Object> test = new ArrayList<>();
+            result.testTable().forEach((index, values) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("index", index);
+                List<Object> list = new ArrayList<>();
+                for (double v : values) {
+                    list.add(v);
+                }
+                row.put("values", list);
+                test.add(row);
+            });
+            m.put("test", test);
+        }
         write(file, Json.write(m));
     }
 
@@ -324,7 +358,27 @@ public final class ResultFiles {
         }
         return new PruningResult(f.integer("run"), ResultCodec.settings(f.get("settings"), "result.settings"), space,
                 population, history, f.integer("steps"), f.integer("cacheHits"), reason,
-                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of());
+                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), testTable(json, history, space));
+    }
+
+    /** The optional {@code test} field: objective values on the held-out test data, by history index. */
+    private static Map<Integer, double[]> testTable(Object json, List<Evaluation> history, ObjectiveSpace space) {
+        Map<?, ?> root = (Map<?, ?>) json;
+        if (!root.containsKey("test")) {
+            return Map.of();
+        }
+        ResultCodec.Fields f = new ResultCodec.Fields(json, "result");
+        Map<Integer, double[]> out = new HashMap<>();
+        List<?> rows = f.list("test");
+        for (int i = 0; i < rows.size(); i++) {
+            ResultCodec.Fields row = new ResultCodec.Fields(rows.get(i), "result.test[" + i + "]");
+            int index = row.integer("index");
+            if (index < 0 || index >= history.size()) {
+                throw new IllegalArgumentException("result.test[" + i + "].index: " + index + " is not a history index");
+            }
+            out.put(index, row.doubles("values", space.size()));
+        }
+        return out;
     }
 
     /**

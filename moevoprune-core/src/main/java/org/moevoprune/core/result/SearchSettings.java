@@ -17,9 +17,11 @@ import org.moevoprune.api.TrainingSettings;
  * @param training how each candidate's head is trained
  * @param swapProbability per-bit swap probability of uniform crossover (reference 0.5)
  * @param flipProbability per-bit flip probability of mutation; {@code NaN} means {@code 1/F} (reference)
+ * @param protocol which data the search optimises on (folds, validation split) and reports on
  */
 public record SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
-        boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability) {
+        boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
+        EvaluationProtocol protocol) {
 
     /**
      * @throws IllegalArgumentException if a value is out of range, with the value and the fix
@@ -27,6 +29,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     public SearchSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(protocol, "protocol");
         if (populationSize < 2) {
             throw new IllegalArgumentException("population size must be ≥ 2 (tournaments need two), got "
                     + populationSize);
@@ -48,6 +51,25 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     }
 
     /**
+     * Settings with {@link EvaluationProtocol#TEST_SPLIT}, the protocol of earlier versions.
+     *
+     * @param populationSize μ
+     * @param evaluations the evaluation budget
+     * @param offspring λ
+     * @param mode steady-state or generational
+     * @param seed the run's seed
+     * @param countCacheHits whether cache hits spend budget
+     * @param training how each head is trained
+     * @param swapProbability per-bit crossover swap probability
+     * @param flipProbability per-bit flip probability, {@code NaN} for {@code 1/F}
+     */
+    public SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
+            boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability) {
+        this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
+                flipProbability, EvaluationProtocol.TEST_SPLIT);
+    }
+
+    /**
      * The reference preset: steady-state, μ = 30, λ = 2, 200 evaluations, swap 0.5, flip 1/F, reference training.
      *
      * @param seed the run's seed
@@ -64,7 +86,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public SearchSettings withSeed(long value) {
         return new SearchSettings(populationSize, evaluations, offspring, mode, value, countCacheHits, training,
-                swapProbability, flipProbability);
+                swapProbability, flipProbability, protocol);
     }
 
     /**

@@ -26,9 +26,22 @@ final class LocalEvaluator implements CandidateEvaluator {
     private final ObjectiveSpace space;
     /** Evaluates concurrently; {@code null} for sequential evaluation. */
     private final Executor executor;
+    /** The folds of k-fold fitness; {@code null} with one fold. */
+    private final Folds folds;
 
     LocalEvaluator(SparseHead head, SearchData data, TrainingSettings training, ObjectiveSpace space,
             Executor executor) {
+        this(head, data, training, space, executor, 1, 0L);
+    }
+
+    /**
+     * @param folds K; with K ≥ 2 each candidate's values are the means of {@link Folds#of Folds.of(data, K,
+     *     foldSeed)} and no head is brought back ({@link Retrainer} trains it on the whole training split)
+     * @param foldSeed the seed of the fold partition
+     */
+    LocalEvaluator(SparseHead head, SearchData data, TrainingSettings training, ObjectiveSpace space,
+            Executor executor, int folds, long foldSeed) {
+        this.folds = folds > 1 ? Folds.of(data, folds, foldSeed) : null;
         this.head = Objects.requireNonNull(head, "head");
         this.data = Objects.requireNonNull(data, "data");
         this.training = Objects.requireNonNull(training, "training");
@@ -61,6 +74,11 @@ final class LocalEvaluator implements CandidateEvaluator {
 
     private Outcome evaluateOne(Candidate c) {
         long t0 = System.nanoTime();
+        if (folds != null) {
+            Folds.Measured m = folds.measure(head, c.mask(), training, c.trainingSeed(), space.objectives());
+            return new Outcome(new Evaluation(c.index(), c.step(), c.mask(), space.ids(), m.values(),
+                    c.trainingSeed(), m.training(), System.nanoTime() - t0), null);
+        }
         TrainedHead trained = head.train(data.train(), c.mask(), training, c.trainingSeed());
         EvaluationContext context = EvaluationContexts.of(trained, data.train(), data.evaluation(), data.ood());
         double[] values = new double[space.size()];

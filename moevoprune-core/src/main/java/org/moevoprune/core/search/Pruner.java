@@ -17,12 +17,14 @@ import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.Objective;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
-import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.objective.Objectives;
+import org.moevoprune.core.objective.EvaluationContexts;
 import org.moevoprune.core.result.CheckpointFiles;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.EvaluationProtocol;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
@@ -51,7 +53,14 @@ import org.moevoprune.core.result.SearchSettings;
  */
 public final class Pruner {
 
+    /** Salts of the seeds of the protocol's partitions, derived from the configured seed. */
+    private static final long FOLDS = 0xF01D5L;
+    private static final long VALIDATION = 0x5A11DL;
+    private static final long OOD_TEST = 0x00D7E57L;
+
     private final SearchData data;
+    /** The data as given, before the protocol's splits ({@link #toBuilder()} hands these on). */
+    private final SearchData source;
     private final String backboneId;
     private final SparseHead head;
     private final ObjectiveSpace space;
@@ -64,7 +73,8 @@ public final class Pruner {
     private final int checkpointEvery;
     private final boolean resume;
 
-    private Pruner(Builder b, SearchData data, SearchSettings settings) {
+    private Pruner(Builder b, SearchData source, SearchData data, SearchSettings settings) {
+        this.source = source;
         this.data = data;
         this.backboneId = b.backboneId;
         this.head = b.head != null ? b.head : ProviderRegistry.load(SparseHead.class).select();
@@ -93,8 +103,9 @@ public final class Pruner {
 
     /** @return a builder holding this configuration (data, head, objectives, settings, listeners, execution) */
     public Builder toBuilder() {
-        Builder b = new Builder().data(data.train(), data.evaluation(), data.ood()).head(head)
+        Builder b = new Builder().data(source.train(), source.evaluation(), source.ood()).head(head)
                 .objectives(space.objectives()).settings(settings).threads(threads).resume(resume);
+        b.oodTest = source.oodTest();
         b.backboneId = backboneId;
         b.executor = executor;
         b.evaluators = evaluators;
@@ -151,7 +162,11 @@ public final class Pruner {
         return head;
     }
 
-    /** @return the data */
+    /**
+     * @return the data the search works on: under a protocol with a validation split, the training split less the
+     *     validation samples, the validation split as evaluation split, and the test split (and held-out OoD samples)
+     *     for the report; the data as given otherwise
+     */
     public SearchData data() {
         return data;
     }
@@ -180,7 +195,7 @@ public final class Pruner {
     /** What a checkpoint of this search records and must match to be resumed. */
     CheckpointFiles.Identity checkpointIdentity(long fingerprint) {
         return new CheckpointFiles.Identity(Long.toHexString(fingerprint), data.featureCount(), head.id(), space,
-                data.evaluation().size());
+                settings.protocol().folds() > 1 ? 0 : data.evaluation().size());
     }
 
     /** Executes run {@code r}: everything it needs is made here and handed to it. */
@@ -202,12 +217,34 @@ public final class Pruner {
         if (file != null) {
             observers.add(new CheckpointWriter(file, checkpointEvery, identity));
         }
+        int folds = settings.protocol().folds();
+        long foldSeed = TrainingRandom.derive(settings.seed(), FOLDS);
         CandidateEvaluator evaluator = evaluators != null
                 ? evaluators.create(new CandidateEvaluator.Setup(r, head, data, fingerprint, runSettings.training(),
-                        space))
-                : new LocalEvaluator(head, data, runSettings.training(), space, pool);
-        return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint))
-                .execute(saved, observers);
+                        space, folds, foldSeed))
+                : new LocalEvaluator(head, data, runSettings.training(), space, pool, folds, foldSeed);
+        PruningResult result = new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners,
+                provenance(fingerprint)).execute(saved, observers);
+        return data.test() == null ? result : result.withTestValues(testValues(result));
+    }
+
+    /**
+     * Measures every front member on the untouched test split and the report's OoD samples, with its kept head or,
+     * under k-fold fitness, a head trained on the whole training split with the member's training seed.
+     */
+    private java.util.Map<Integer, double[]> testValues(PruningResult result) {
+        Retrainer retrainer = retrainer();
+        java.util.Map<Integer, double[]> out = new java.util.TreeMap<>();
+        for (Evaluation e : result.front().members()) {
+            TrainedHead trained = retrainer.head(result, e);
+            var context = EvaluationContexts.of(trained, data.train(), data.test(), data.reportOod());
+            double[] values = new double[space.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = space.objectives().get(i).evaluate(context);
+            }
+            out.put(e.index(), values);
+        }
+        return out;
     }
 
     private Provenance provenance(long fingerprint) {
@@ -272,6 +309,8 @@ public final class Pruner {
         private TrainingSettings training = TrainingSettings.reference();
         private double swapProbability = 0.5;
         private double flipProbability = Double.NaN;
+        private EvaluationProtocol protocol = EvaluationProtocol.TEST_SPLIT;
+        private FeatureMatrix oodTest;
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
         private CandidateEvaluator.Factory evaluators;
@@ -361,6 +400,48 @@ public final class Pruner {
             training = value.training();
             swapProbability = value.swapProbability();
             flipProbability = value.flipProbability();
+            protocol = value.protocol();
+            return this;
+        }
+
+        /**
+         * @param value which data the search optimises on and which it reports on (default
+         *     {@link EvaluationProtocol#TEST_SPLIT}, the paper's: the search measures on the test split)
+         * @return this builder
+         */
+        public Builder protocol(EvaluationProtocol value) {
+            protocol = Objects.requireNonNull(value, "protocol");
+            return this;
+        }
+
+        /**
+         * @param value K, the folds of k-fold fitness, 1 to {@value EvaluationProtocol#MAX_FOLDS} (keeps the
+         *     protocol's other settings; with K ≥ 2 set the validation fraction to 0)
+         * @return this builder
+         */
+        public Builder folds(int value) {
+            protocol = new EvaluationProtocol(value, value > 1 ? 0 : protocol.validationFraction(),
+                    protocol.oodTestFraction());
+            return this;
+        }
+
+        /**
+         * @param value the share of the training data held out as the search's validation split, in [0, 0.9]
+         *     (0: the search measures on the test split); sets one fold
+         * @return this builder
+         */
+        public Builder validationFraction(double value) {
+            protocol = new EvaluationProtocol(value > 0 ? 1 : protocol.folds(), value, protocol.oodTestFraction());
+            return this;
+        }
+
+        /**
+         * @param value held-out OoD samples for the test report (the search keeps the whole OoD pool); needs a
+         *     protocol that keeps the test split from the search
+         * @return this builder
+         */
+        public Builder oodTest(FeatureMatrix value) {
+            oodTest = Objects.requireNonNull(value, "oodTest");
             return this;
         }
 
@@ -548,8 +629,11 @@ public final class Pruner {
         public Pruner build() {
             SearchSettings settings = new SearchSettings(populationSize, evaluations,
                     offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
-                    countCacheHits, training, swapProbability, flipProbability);
-            SearchData resolved = data != null ? data : fromBackbone();
+                    countCacheHits, training, swapProbability, flipProbability, protocol);
+            SearchData given = data != null ? data : fromBackbone();
+            SearchData source = oodTest == null ? given
+                    : new SearchData(given.train(), given.evaluation(), given.ood(), null, oodTest);
+            SearchData resolved = split(source, protocol, seed);
             if (checkpointDirectory != null) {
                 try {
                     Files.createDirectories(checkpointDirectory);
@@ -557,7 +641,40 @@ public final class Pruner {
                     throw new UncheckedIOException("cannot create checkpoint directory " + checkpointDirectory, e);
                 }
             }
-            return new Pruner(this, resolved, settings);
+            return new Pruner(this, source, resolved, settings);
+        }
+
+        /**
+         * The protocol's data: a stratified validation split carved from training (seed {@code derive(seed,
+         * VALIDATION)}), the test split kept for the report, and the OoD pool split for it (seed
+         * {@code derive(seed, OOD_TEST)}) unless held-out OoD samples were given.
+         */
+        private static SearchData split(SearchData given, EvaluationProtocol protocol, long seed) {
+            if (!protocol.holdsOutTest()) {
+                if (given.oodTest() != null) {
+                    throw new IllegalArgumentException("held-out OoD samples were given but the search measures on "
+                            + "the test split: set a validation fraction or 2 or more folds, or drop the held-out OoD "
+                            + "samples");
+                }
+                return given;
+            }
+            FeatureMatrix ood = given.ood();
+            FeatureMatrix oodTest = given.oodTest();
+            if (oodTest == null && ood != null && protocol.oodTestFraction() > 0) {
+                FeatureMatrix[] parts = Splits.holdOut(ood, protocol.oodTestFraction(),
+                        TrainingRandom.derive(seed, OOD_TEST));
+                ood = parts[0];
+                oodTest = parts[1];
+            }
+            LabelledFeatures train = given.train();
+            LabelledFeatures evaluation = given.evaluation();
+            if (protocol.validationFraction() > 0) {
+                LabelledFeatures[] parts = Splits.stratifiedHoldOut(train, protocol.validationFraction(),
+                        TrainingRandom.derive(seed, VALIDATION));
+                train = parts[0];
+                evaluation = parts[1];
+            }
+            return new SearchData(train, evaluation, ood, given.evaluation(), oodTest);
         }
 
         private SearchData fromBackbone() {
