@@ -12,6 +12,7 @@ package org.moevoprune.core.result;
  *       stratified, seeded validation split of f of the training data (the head learns from the rest), so that the
  *       test split stays untouched; the front is then reported on the test split. With f = 0 the search measures
  *       on the test split, as the paper did. With K ≥ 2 the folds are the validation, so f must be 0.</li>
+ *   <li>({@code oodTestFraction} only applies when the search does not see the test split.)</li>
  *   <li>{@code oodTestFraction}: when the search does not see the test split (K ≥ 2 or f &gt; 0) and no separate
  *       held-out OoD set is given, this fraction of the OoD pool (seeded rows) is held out for the test report and
  *       the search sees the rest; with 0 the test report reuses the search's OoD pool (and says so).</li>
@@ -27,8 +28,11 @@ package org.moevoprune.core.result;
  */
 public record EvaluationProtocol(int folds, double validationFraction, double oodTestFraction) {
 
-    /** The paper's protocol: one training, objectives measured on the test split, nothing held out. */
-    public static final EvaluationProtocol TEST_SPLIT = new EvaluationProtocol(1, 0, 0);
+    /**
+     * The paper's protocol: one training, objectives measured on the test split, nothing held out. Its OoD share
+     * (0.5) applies only once folds or a validation split are set from it.
+     */
+    public static final EvaluationProtocol TEST_SPLIT = new EvaluationProtocol(1, 0, 0.5);
 
     /** Largest fold count accepted. */
     public static final int MAX_FOLDS = 100;

@@ -54,7 +54,7 @@ import org.moevoprune.core.result.SearchSettings;
 public final class Pruner {
 
     /** Salts of the seeds of the protocol's partitions, derived from the configured seed. */
-    private static final long FOLDS = 0xF01D5L;
+    static final long FOLDS = 0xF01D5L;
     private static final long VALIDATION = 0x5A11DL;
     private static final long OOD_TEST = 0x00D7E57L;
 
@@ -432,6 +432,17 @@ public final class Pruner {
          */
         public Builder validationFraction(double value) {
             protocol = new EvaluationProtocol(value > 0 ? 1 : protocol.folds(), value, protocol.oodTestFraction());
+            return this;
+        }
+
+        /**
+         * @param value the share of the OoD pool held out for the test report when the search does not see the test
+         *     split and no {@link #oodTest held-out OoD samples} are given, in [0, 0.9] (default 0.5; 0 reports on
+         *     the search's pool)
+         * @return this builder
+         */
+        public Builder oodTestFraction(double value) {
+            protocol = new EvaluationProtocol(protocol.folds(), protocol.validationFraction(), value);
             return this;
         }
 
