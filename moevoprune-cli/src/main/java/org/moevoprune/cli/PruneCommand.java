@@ -188,8 +188,11 @@ final class PruneCommand {
             int threads, List<String> args) throws UsageException, IOException {
         try (BackboneChoice.Opened backbone = inputs == null ? openImages(a, pairs, threads)
                 : new BackboneChoice.Opened(featureFiles(a, inputs), null)) {
-            Pruner pruner = pruner(a, dir, runs, threads, backbone.backbone());
-            check(a, inputs, pruner, runs, threads);
+            Pruner given = pruner(a, dir, runs, threads, backbone.backbone());
+            check(a, inputs, given, runs, threads);
+            Pruner.Builder withProtocol = given.toBuilder();
+            protocol(a, withProtocol);
+            Pruner pruner = withProtocol.build();
             stage = MemoryNeed.Stage.SEARCH;
             long t0 = System.nanoTime();
             List<PruningResult> results = runs == 1 ? List.of(pruner.run()) : pruner.runs(runs);
@@ -205,14 +208,14 @@ final class PruneCommand {
     }
 
     /**
-     * The checks of the loaded data against each other (feature files: the label files are named in the messages),
-     * the options and the heap.
+     * The checks of the loaded data as given (before the evaluation protocol splits them) against each other
+     * (feature files: the label files are named in the messages), the options and the heap.
      */
     private void check(Arguments a, Inputs inputs, Pruner pruner, int runs, int threads) throws UsageException {
         SearchData data = pruner.data();
         ClassLabels train = data.train().labels();
         if (inputs != null) {
-            ClassLabels test = data.testSplit().orElse(data.evaluation()).labels();
+            ClassLabels test = data.evaluation().labels();
             DataChecks.classCount(train, inputs.trainLabels(), test, inputs.testLabels());
             DataChecks.testLabelsSeenInTraining(train, inputs.trainLabels(), test, inputs.testLabels());
             DataChecks.batchSize(a.has("--batch-size") ? pruner.settings().training().batchSize() : null,
@@ -296,7 +299,6 @@ final class PruneCommand {
         if (a.has("--offspring")) {
             b.offspring(a.integer("--offspring", 2, 1));
         }
-        protocol(a, b);
         if (a.has("--head")) {
             b.head(ProviderRegistry.load(SparseHead.class).get(a.string("--head", "")));
         }

@@ -39,8 +39,8 @@ import org.moevoprune.core.io.literal.Utf8;
  *       {@code training_seed}, {@code epochs}, {@code stopped_early}, {@code train_ms}, {@code mask}, then the
  *       provenance columns.</li>
  * </ul>
- * When the run kept the test split from the search ({@link EvaluationProtocol#holdsOutTest()}), the front CSV ends
- * with one {@code test_<objective column>} per objective: the member's values on the untouched test split and
+ * When the run kept the test split from the search ({@link EvaluationProtocol#holdsOutTest()}), the front CSV has
+ * one {@code test_<objective column>} per objective between {@code mask} and the provenance columns: the member's values on the untouched test split and
  * held-out OoD samples (the objective columns then hold validation or fold-mean values). The provenance columns
  * (since version 2) are {@code library, head_id, kernel, backbone, data_fingerprint,
  * timestamp}: the {@link Provenance} of the run each row came from, an empty cell where it is unknown. A cell holding
@@ -119,10 +119,10 @@ public final class ResultFiles {
         StringBuilder csv = new StringBuilder("run");
         front.space().ids().forEach(id -> csv.append(',').append(column(id)));
         csv.append(",active_count,feature_count,training_seed,epochs,mask");
-        PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
         if (tested) {
             front.space().ids().forEach(id -> csv.append(',').append(TEST_PREFIX).append(column(id)));
         }
+        PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
         csv.append('\n');
         for (Evaluation e : front.members()) {
             csv.append(run);
@@ -132,15 +132,13 @@ public final class ResultFiles {
             csv.append(',').append(e.mask().activeCount()).append(',').append(e.mask().length()).append(',')
                     .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
                     .append(e.mask().toBitString());
-            appendProvenance(csv, provenance.apply(e));
             if (tested) {
-                csv.setLength(csv.length() - 1);
                 double[] values = test.apply(e).orElse(null);
                 for (int i = 0; i < front.space().size(); i++) {
                     csv.append(',').append(values == null ? "" : Double.toString(values[i]));
                 }
-                csv.append('\n');
             }
+            appendProvenance(csv, provenance.apply(e));
         }
         write(file, csv.toString());
     }

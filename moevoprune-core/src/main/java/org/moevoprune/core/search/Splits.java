@@ -109,20 +109,31 @@ public final class Splits {
         return new FeatureMatrix[] {pool.selectRows(indices(held, false)), pool.selectRows(indices(held, true))};
     }
 
-    /** The samples of each class, in class order, each class shuffled by one generator seeded once. */
+    /**
+     * The samples of each class present, in class order, each class shuffled by one generator seeded once. Groups by
+     * sorting (label, index) pairs, so a huge class count costs nothing for classes without samples.
+     */
     private static List<int[]> shuffledByClass(ClassLabels labels, long seed) {
         int[] all = labels.toArray();
-        int[] counts = labels.counts();
-        List<int[]> out = new ArrayList<>();
-        int[] fill = new int[counts.length];
-        for (int c = 0; c < counts.length; c++) {
-            out.add(new int[counts[c]]);
-        }
+        long[] keys = new long[all.length];
         for (int i = 0; i < all.length; i++) {
-            out.get(all[i])[fill[all[i]]++] = i;
+            keys[i] = (long) all[i] << 32 | i;
         }
+        Arrays.sort(keys);
+        List<int[]> out = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(seed);
-        out.forEach(members -> shuffle(members, random));
+        for (int from = 0; from < keys.length;) {
+            int to = from;
+            while (to < keys.length && keys[to] >>> 32 == keys[from] >>> 32) {
+                to++;
+            }
+            int[] members = new int[to - from];
+            for (int i = from; i < to; i++) {
+                members[i - from] = (int) keys[i];
+            }
+            out.add(shuffle(members, random));
+            from = to;
+        }
         return out;
     }
 

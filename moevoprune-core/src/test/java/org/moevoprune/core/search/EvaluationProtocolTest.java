@@ -83,10 +83,11 @@ class EvaluationProtocolTest {
         }
         ResultFiles.writeFrontCsv(dir.resolve("front.csv"), r);
         List<String> lines = Files.readAllLines(dir.resolve("front.csv"));
-        assertTrue(lines.get(0).endsWith(",test_accuracy,test_active_fraction,test_auroc"), lines.get(0));
-        String[] cells = lines.get(1).split(",");
+        assertTrue(lines.get(0).contains(",mask,test_accuracy,test_active_fraction,test_auroc,library,"),
+                lines.get(0));
+        int at = List.of(lines.get(0).split(",")).indexOf("test_accuracy");
         assertEquals(r.testValues(r.front().members().get(0)).orElseThrow()[0],
-                Double.parseDouble(cells[cells.length - 3]));
+                Double.parseDouble(lines.get(1).split(",")[at]));
         assertEquals(r.front().size(), ResultFiles.readCsv(dir.resolve("front.csv")).size());
     }
 
