@@ -124,6 +124,34 @@ class EvaluationProtocolTest {
     }
 
     @Test
+    void aFoldRunResumesFromItsCheckpointAndAnotherProtocolRefusesIt() throws Exception {
+        PruningResult whole = SmallRuns.builder(31).folds(2).evaluations(20).build().run();
+        SearchListener stopAtStep2 = new SearchListener() {
+            @Override
+            public void progressed(SearchProgress p) {
+                if (p.step() == 2) {
+                    throw new IllegalStateException("stopped for the test");
+                }
+            }
+        };
+        Pruner stopped = SmallRuns.builder(31).folds(2).evaluations(20).checkpoints(dir, 1).listener(stopAtStep2)
+                .build();
+        assertThrows(IllegalStateException.class, stopped::run);
+        assertTrue(Files.exists(dir.resolve("checkpoint-run0.json")));
+        PruningResult resumed = SmallRuns.builder(31).folds(2).evaluations(20).checkpoints(dir, 1).resume(true)
+                .build().run();
+        org.moevoprune.core.testing.RunAssertions.assertSameRun(whole, resumed);
+        for (Evaluation e : whole.front().members()) {
+            assertArrayEquals(whole.testValues(e).orElseThrow(),
+                    resumed.testValues(resumed.history().get(e.index())).orElseThrow());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmallRuns.builder(31)
+                .folds(3).evaluations(20).checkpoints(dir, 1).resume(true).build().run());
+        assertTrue(e.getMessage().contains("settings differ") || e.getMessage().contains("other data"),
+                e.getMessage());
+    }
+
+    @Test
     void foldsAndAValidationSplitTogetherAreRefusedAndHeldOutOodNeedsAHeldOutTest() {
         assertThrows(IllegalArgumentException.class, () -> new EvaluationProtocol(3, 0.2, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
