@@ -3,7 +3,8 @@
  * {@link org.moevoprune.api.FeatureMatrix}, {@link org.moevoprune.api.ClassLabels},
  * {@link org.moevoprune.api.LabelledFeatures}, {@link org.moevoprune.api.HeadParameters},
  * {@link org.moevoprune.api.TrainingSettings}) and the contracts that plugins implement
- * ({@link org.moevoprune.api.Backbone}, {@link org.moevoprune.api.SparseHead},
+ * ({@link org.moevoprune.api.Backbone}, {@link org.moevoprune.api.SparseHead} and its population-batched form
+ * {@link org.moevoprune.api.PopulationHead},
  * {@link org.moevoprune.api.Objective}, {@link org.moevoprune.api.Ensemble}), found through
  * {@link org.moevoprune.api.ProviderRegistry}.
  *

@@ -26,6 +26,7 @@ import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.search.Pruner;
+import org.moevoprune.core.search.SearchPreset;
 import org.moevoprune.nd4j.Nd4jSparseHead;
 import org.moevoprune.onnx.ExtractionListener;
 import org.moevoprune.onnx.OnnxBackbone;
@@ -63,7 +64,10 @@ final class DemoCommand {
 
             Options:
               --protocol P            demo (the defaults above) or reference: the paper's full settings (all 60000
-                                      and 10000 images, 600 epochs, 10 runs) - days on a CPU
+                                      and 10000 images, 600 epochs, 10 runs, --preset reference) - days on a CPU
+              --preset P              the search: improved (default of --protocol demo) or reference (the paper's
+                                      search exactly: every proposal spends budget, grid AUROC, no stall rule,
+                                      jMetalPy's tournaments; default of --protocol reference); see prune --help
               --backbone B            mobilenet_v2 (1280 features) or inception_v3 (2048, the reference's width)
               --image-size N          input side in pixels (96 for mobilenet_v2, 139 for inception_v3)
               --train-size N          training images, balanced over the 10 classes (6000)
@@ -72,8 +76,8 @@ final class DemoCommand {
               --runs N                independent runs, combined into a super front (1)
               --validation-fraction X share of the training images held out (stratified, seeded) as the
                                       validation split the search optimises on; the front and the ensembles
-                                      are then shown on the untouched test images (0.2; with --protocol
-                                      reference 0: the paper optimised on its test split)
+                                      are then shown on the untouched test images (0.2; with the reference
+                                      preset 0: the paper optimised on its test split)
               --folds K               k-fold fitness over the training images instead (mean of K folds) (1)
               --ood-test-fraction X   share of the OoD digits held out for the test report (0.5)
               --mode M                steady-state (alias: reference) or generational (steady-state)
@@ -89,7 +93,7 @@ final class DemoCommand {
 
     private static final Set<String> OPTIONS = Set.of("--protocol", "--backbone", "--image-size", "--train-size",
             "--test-size", "--population", "--evaluations", "--epochs", "--runs", "--mode", "--seed", "--threads",
-            "--out", "--folds", "--validation-fraction", "--ood-test-fraction");
+            "--out", "--preset", "--folds", "--validation-fraction", "--ood-test-fraction");
     private static final Set<String> FLAGS = Set.of("--resume", "--quiet", "--progress", "--help");
     private static final int TOP_FEATURES = 6;
 
@@ -291,6 +295,7 @@ final class DemoCommand {
         long seed;
         SearchMode mode;
         EvaluationProtocol protocol;
+        SearchPreset preset;
 
         static Settings of(Arguments a) throws UsageException {
             Settings s = new Settings();
@@ -317,12 +322,14 @@ final class DemoCommand {
             s.threads = a.integer("--threads", cpus, 1, 4 * cpus, "at most 4 x the " + cpus + " available processors");
             s.seed = a.longValue("--seed", 42);
             s.mode = PruneCommand.mode(a.string("--mode", "steady-state"));
-            s.protocol = PruneCommand.protocolOf(a, reference ? 0 : 0.2);
+            s.preset = a.has("--preset") ? PruneCommand.preset(a) : reference ? SearchPreset.REFERENCE
+                    : SearchPreset.IMPROVED;
+            s.protocol = PruneCommand.protocolOf(a, s.preset == SearchPreset.REFERENCE ? 0 : 0.2);
             return s;
         }
 
         Pruner pruner(Backbone backbone, Path dir, boolean resume, ConsoleProgress progress) {
-            Pruner.Builder b = Pruner.builder().backbone(backbone)
+            Pruner.Builder b = Pruner.builder().backbone(backbone).preset(preset)
                     .training(TrainingSettings.builder().maxEpochs(epochs).build())
                     .populationSize(population).evaluations(evaluations).mode(mode).seed(seed).threads(threads)
                     .protocol(protocol).checkpoints(dir, 1).resume(resume);
@@ -336,7 +343,8 @@ final class DemoCommand {
         public String toString() {
             return backbone + " at " + imageSize + " px, " + trainSize + " train / " + testSize + " test images, "
                     + "population " + population + ", " + evaluations + " evaluations, " + epochs + " epochs max, "
-                    + runs + " run" + (runs == 1 ? "" : "s") + ", seed " + seed + ", " + threads + " threads";
+                    + runs + " run" + (runs == 1 ? "" : "s") + ", seed " + seed + ", " + threads + " threads, "
+                    + preset.id() + " preset";
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.moevoprune.core.result.BaselineComparison;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.PruningResult;
@@ -20,26 +21,33 @@ final class FrontOutput {
     }
 
     /**
-     * Writes {@code front.csv}, {@code front.json} and {@code history.csv} into {@code dir} (per run in
-     * {@code run-<r>/} and the super front at the top when there are several runs).
+     * Writes {@code front.csv}, {@code front.json}, {@code history.csv} and, when the runs trained the unpruned
+     * head, {@code baseline.csv} into {@code dir} (per run in {@code run-<r>/} and the super front, with every run's
+     * baseline, at the top when there are several runs).
      */
     static void write(Path dir, List<PruningResult> results) throws IOException {
         if (results.size() == 1) {
-            PruningResult r = results.get(0);
-            ResultFiles.writeFrontCsv(dir.resolve("front.csv"), r);
-            ResultFiles.writeJson(dir.resolve("front.json"), r);
-            ResultFiles.writeHistoryCsv(dir.resolve("history.csv"), r);
+            writeRun(dir, results.get(0));
             return;
         }
         for (PruningResult r : results) {
-            Path runDir = Files.createDirectories(dir.resolve("run-" + r.run()));
-            ResultFiles.writeFrontCsv(runDir.resolve("front.csv"), r);
-            ResultFiles.writeJson(runDir.resolve("front.json"), r);
-            ResultFiles.writeHistoryCsv(runDir.resolve("history.csv"), r);
+            writeRun(Files.createDirectories(dir.resolve("run-" + r.run())), r);
+        }
+        if (results.stream().anyMatch(r -> r.baseline().isPresent())) {
+            ResultFiles.writeBaselineCsv(dir.resolve("baseline.csv"), results);
         }
         Front superFront = PruningResult.superFront(results);
         ResultFiles.writeSuperFrontCsv(dir.resolve("front.csv"), superFront, results);
         ResultFiles.writeSuperFrontJson(dir.resolve("front.json"), superFront, results);
+    }
+
+    private static void writeRun(Path dir, PruningResult r) throws IOException {
+        ResultFiles.writeFrontCsv(dir.resolve("front.csv"), r);
+        ResultFiles.writeJson(dir.resolve("front.json"), r);
+        ResultFiles.writeHistoryCsv(dir.resolve("history.csv"), r);
+        if (r.baseline().isPresent()) {
+            ResultFiles.writeBaselineCsv(dir.resolve("baseline.csv"), List.of(r));
+        }
     }
 
     /** Prints the (super-)front sorted by its first objective, and the best member per objective. */
@@ -82,6 +90,12 @@ final class FrontOutput {
             Evaluation best = front.best(ids.get(i));
             out.printf("best %s: %.4f (%s)%n", ids.get(i), best.value(i), describe(best, ids));
         }
+        for (PruningResult r : results) {
+            r.baseline().ifPresent(b -> out.printf("unpruned head%s: %s, all %d features, %d epochs%n",
+                    results.size() == 1 ? "" : " of run " + r.run(), describe(b, ids), b.mask().length(),
+                    b.training().epochs()));
+        }
+        BaselineComparison.forMostAccurate(front, results).ifPresent(t -> out.println("most accurate member: " + t));
         out.println("results in " + dir.toAbsolutePath());
     }
 

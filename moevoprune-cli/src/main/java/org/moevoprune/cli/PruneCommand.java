@@ -19,12 +19,14 @@ import org.moevoprune.core.io.FeatureFileBackbone;
 import org.moevoprune.core.io.FeatureFiles;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.EvaluationProtocol;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.search.SearchData;
 import org.moevoprune.core.search.SearchListener;
+import org.moevoprune.core.search.SearchPreset;
 
 /** {@code moevoprune prune}: the search on feature files, with results written to a directory. */
 final class PruneCommand {
@@ -53,7 +55,11 @@ final class PruneCommand {
               --test-images PATH      evaluation images (--test-labels FILE for IDX); classes matched by name
               --ood-images PATH       out-of-distribution images (--ood-labels FILE for IDX); labels are ignored
 
-            Search (defaults: the reference protocol of the paper):
+            Search (defaults: the improved preset; the values of the paper unless noted):
+              --preset P              improved (the default) or reference: the paper's search exactly, as its
+                                      jMetalPy code ran it (every proposed mask spends budget, the 100-threshold
+                                      grid AUROC, no stall rule, tournaments on the ranking of the last
+                                      replacement); the options below override single settings of the preset
               --population N          population size (30)
               --evaluations N         evaluation budget incl. the initial population (200)
               --mode M                steady-state (2 offspring per step, as the reference; alias: reference)
@@ -63,18 +69,33 @@ final class PruneCommand {
               --runs N                independent runs with derived seeds, combined into a super front (1)
               --threads N             offspring evaluated at once, and the model's threads (the available
                                       processors; at most 4 x that)
-              --count-cache-hits      let re-proposed masks spend budget, as the reference did
+              --count-cache-hits      let re-proposed masks spend budget, as the reference did (on with
+                                      --preset reference)
+              --min-active N          offspring and initial masks with fewer active features are repaired by
+                                      switching on random features; 0 lets the empty mask be evaluated (1)
+              --mating M              the ranking binary tournaments compare: population (rank and crowding
+                                      recomputed on the population; improved) or replacement (those computed at
+                                      the last replacement on parents + offspring, as jMetalPy; reference)
+              --reject-duplicates     draw an offspring again (up to 16 times) when its mask is already in the
+                                      population (off)
+              --stall-limit N         stop after N steps without a new evaluation; 0 = never, which needs
+                                      cache hits counted (improved 100, reference 0)
+              --auroc M               how the auroc objective integrates the ROC curve: exact (rank-based,
+                                      improved) or grid (the reference's 100 thresholds, reference)
               --objectives LIST       comma-separated objective ids (accuracy,active-fraction,auroc);
                                       also parameter-fraction, aupr, fpr95, energy-auroc, max-logit-auroc,
                                       mahalanobis-auroc, knn-auroc, or ids of objective plugins (--plugins DIR)
               --temperature T         ODIN temperature of the auroc objective (1000)
+              --no-baseline           do not train the unpruned head (all features) that every run trains
+                                      beside the search to compare the front with
               --head ID               sparse head provider id, e.g. java or nd4j (the best available)
 
             Evaluation protocol (which data the search optimises on, which data the front is reported on):
               --validation-fraction X share of the training data (stratified, seeded) held out as the
                                       validation split the search optimises on; the front, the ensembles
                                       and the heads are then reported on the untouched test split (0.2;
-                                      0 = optimise on the test split, as the paper did)
+                                      0 = optimise on the test split, as the paper did: the default of
+                                      --preset reference)
               --folds K               k-fold fitness: each objective is the mean over K stratified folds
                                       of the training data (train on K-1, measure on the held-out fold);
                                       implies no validation split; the front is reported on the test split
@@ -102,14 +123,24 @@ final class PruneCommand {
               --plugins DIR           (before or after the command) load the objective, head, backbone and image
                                       reader plugins in the jars of DIR
 
+            Apache Spark (moevoprune-spark; Spark itself comes from spark-submit, see the README):
+              --spark MASTER          evaluate the candidates on Spark: local[N], spark://host:7077, yarn,
+                                      k8s://..., or 'submit' for the master spark-submit was given; use
+                                      --mode generational --offspring N (N >= the cluster's cores) to fill it
+              --spark-shared-files    executors read the --train/--test/--ood files themselves (same paths on
+                                      every node, or shipped with spark-submit --files) instead of a broadcast
+
             """ + BackboneChoice.HELP + """
 
             Writes DIR/front.csv (columns run,<objectives>,active_count,feature_count,training_seed,epochs,mask),
-            DIR/front.json, DIR/history.csv, DIR/front.mvp (the heads of the front members, in the rows' order, for
+            DIR/front.json, DIR/history.csv, DIR/baseline.csv (the unpruned head of each run: all features, same
+            training settings and seed rule, in the columns of front.csv; also the 'baseline' of front.json),
+            DIR/front.mvp (the heads of the front members, in the rows' order, for
             moevoprune export) and DIR/checkpoint-run<r>.json; with --runs > 1, each run's files go
             to DIR/run-<r>/ and DIR/front.* hold the super front. Formats: ResultFiles in moevoprune-core.
             Then prints the ensembles of the front (majority vote of the whole front, of the reference's accuracy
-            and AUROC percentile windows, and of greedy selection) against their best member, and writes
+            and AUROC percentile windows, and of greedy selection) against their best member and the unpruned head
+            ("x % of the features, accuracy -y, AUROC +z against the unpruned head"), and writes
             DIR/report.html: a self-contained page with the front, the hypervolume by step, the ensembles, the
             most frequent features and the settings, that opens offline in any browser.
             Tip: run java with --add-modules jdk.incubator.vector for the several times faster Vector API head kernel.
@@ -127,10 +158,11 @@ final class PruneCommand {
     private static final Set<String> OPTIONS = Set.of("--train", "--train-labels", "--test", "--test-labels",
             "--ood", "--classes", "--population", "--evaluations", "--mode", "--offspring", "--seed", "--runs",
             "--threads", "--objectives", "--temperature", "--head", "--epochs", "--batch-size", "--learning-rate",
-            "--hidden", "--patience", "--out", "--checkpoint-every", "--folds", "--validation-fraction", "--ood-test",
+            "--hidden", "--patience", "--out", "--checkpoint-every", "--spark", "--preset", "--min-active",
+            "--mating", "--stall-limit", "--auroc", "--folds", "--validation-fraction", "--ood-test",
             "--ood-test-fraction");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
-            "--skip-memory-check", "--help");
+            "--skip-memory-check", "--spark-shared-files", "--help", "--reject-duplicates", "--no-baseline");
     /** Options of image data, read with --model. */
     private static final Set<String> IMAGE_OPTIONS = Set.of("--train-images", "--test-images", "--ood-images",
             "--ood-labels");
@@ -186,9 +218,17 @@ final class PruneCommand {
     /** The search and its output; its frame, which holds the data, is gone when {@link #run} handles an OOM. */
     private int execute(Arguments a, java.util.Map<String, String> pairs, Inputs inputs, Path dir, int runs,
             int threads, List<String> args) throws UsageException, IOException {
+        if (a.has("--spark-shared-files") && (inputs == null || !a.has("--spark"))) {
+            throw new UsageException("--spark-shared-files needs --spark and feature files (--train/--test/--ood); "
+                    + "with --model the features are computed on the driver and broadcast");
+        }
         try (BackboneChoice.Opened backbone = inputs == null ? openImages(a, pairs, threads)
-                : new BackboneChoice.Opened(featureFiles(a, inputs), null)) {
-            Pruner given = pruner(a, dir, runs, threads, backbone.backbone());
+                : new BackboneChoice.Opened(featureFiles(a, inputs), null);
+                SparkOption spark = a.has("--spark") ? SparkOption.start(a.string("--spark", ""),
+                        a.has("--spark-shared-files") ? inputs : null, a.has("--ood-no-labels"),
+                        a.has("--classes") ? a.integer("--classes", 0, 1) : 0, a.has("--quiet") ? null : err)
+                        : null) {
+            Pruner given = pruner(a, dir, runs, threads, backbone.backbone(), spark);
             check(a, inputs, given, runs, threads);
             Pruner.Builder withProtocol = given.toBuilder();
             protocol(a, withProtocol);
@@ -283,19 +323,23 @@ final class PruneCommand {
         return data.build();
     }
 
-    private Pruner pruner(Arguments a, Path dir, int runs, int threads, Backbone backbone) throws UsageException {
+    private Pruner pruner(Arguments a, Path dir, int runs, int threads, Backbone backbone, SparkOption spark)
+            throws UsageException {
         TrainingSettings training = TrainingSettings.builder().maxEpochs(a.integer("--epochs", 600, 1))
                 .batchSize(a.integer("--batch-size", 32, 1))
                 .learningRate(a.number("--learning-rate", 1e-3, Double.MIN_VALUE, 10))
                 .hiddenUnits(a.integer("--hidden", 512, 1)).patience(a.integer("--patience", 10, 0)).build();
         SearchMode mode = mode(a.string("--mode", "steady-state"));
-        Pruner.Builder b = Pruner.builder().backbone(backbone).training(training)
-                .objectives(objectives(a)).mode(mode)
+        SearchPreset preset = preset(a);
+        boolean countCacheHits = a.has("--count-cache-hits") || preset.settings(0).countCacheHits();
+        Pruner.Builder b = Pruner.builder().backbone(backbone).preset(preset).training(training)
+                .objectives(objectives(a, preset)).mode(mode)
                 .populationSize(a.integer("--population", 30, 2))
                 .evaluations(a.integer("--evaluations", 200, 2))
                 .seed(a.longValue("--seed", 42)).threads(threads)
-                .countCacheHits(a.has("--count-cache-hits"))
-                .checkpoints(dir, a.integer("--checkpoint-every", 1, 1)).resume(a.has("--resume"));
+                .countCacheHits(countCacheHits).operators(operators(a, preset, countCacheHits))
+                .checkpoints(dir, a.integer("--checkpoint-every", 1, 1)).resume(a.has("--resume"))
+                .baseline(!a.has("--no-baseline"));
         if (a.has("--offspring")) {
             b.offspring(a.integer("--offspring", 2, 1));
         }
@@ -308,6 +352,9 @@ final class PruneCommand {
         if (probe != null) {
             b.listener(probe);
         }
+        if (spark != null) {
+            spark.apply(b);
+        }
         return b.build();
     }
 
@@ -316,7 +363,7 @@ final class PruneCommand {
      * {@code --ood-test-fraction}: by default a validation split of 0.2 and half the OoD samples held out.
      */
     static void protocol(Arguments a, Pruner.Builder b) throws UsageException {
-        EvaluationProtocol protocol = protocolOf(a, 0.2);
+        EvaluationProtocol protocol = protocolOf(a, preset(a) == SearchPreset.REFERENCE ? 0 : 0.2);
         b.protocol(protocol);
         Path oodTest = a.path("--ood-test");
         if (oodTest != null) {
@@ -370,11 +417,50 @@ final class PruneCommand {
         };
     }
 
-    private static List<Objective> objectives(Arguments a) throws UsageException {
+    /** The {@code --preset}: improved (the default) or reference. */
+    static SearchPreset preset(Arguments a) throws UsageException {
+        String id = a.string("--preset", SearchPreset.IMPROVED.id());
+        try {
+            return SearchPreset.byId(id);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--preset must be 'improved' or 'reference' (the paper exactly), got '" + id
+                    + "'");
+        }
+    }
+
+    /** The preset's operator settings with the single options given. */
+    static OperatorSettings operators(Arguments a, SearchPreset preset, boolean countCacheHits)
+            throws UsageException {
+        OperatorSettings p = preset.settings(0).operators();
+        boolean fromReplacement = switch (a.string("--mating", p.matingFromReplacement() ? "replacement"
+                : "population")) {
+            case "replacement" -> true;
+            case "population" -> false;
+            default -> throw new UsageException("--mating must be 'population' or 'replacement' (jMetalPy's, as the "
+                    + "reference), got '" + a.string("--mating", "") + "'");
+        };
+        int stallLimit = a.integer("--stall-limit", p.stallLimit(), 0);
+        if (stallLimit == 0 && !countCacheHits) {
+            throw new UsageException("--stall-limit 0 (no stall rule) needs --count-cache-hits: otherwise a run whose "
+                    + "offspring are all evaluated already never spends its budget; give both, or a limit ≥ 1");
+        }
+        return new OperatorSettings(a.integer("--min-active", p.minActive(), 0), fromReplacement,
+                a.has("--reject-duplicates") || p.rejectDuplicates(), stallLimit);
+    }
+
+    private static List<Objective> objectives(Arguments a, SearchPreset preset) throws UsageException {
         double temperature = a.number("--temperature", 1000, Double.MIN_VALUE, Double.MAX_VALUE);
+        OodAuroc.Method method = switch (a.string("--auroc", preset.aurocMethod() == OodAuroc.Method.EXACT ? "exact"
+                : "grid")) {
+            case "exact" -> OodAuroc.Method.EXACT;
+            case "grid" -> OodAuroc.Method.REFERENCE_GRID;
+            default -> throw new UsageException("--auroc must be 'exact' or 'grid' (the reference's 100 thresholds), "
+                    + "got '" + a.string("--auroc", "") + "'");
+        };
+        OodAuroc auroc = OodAuroc.builder().temperature(temperature).method(method).build();
         if (!a.has("--objectives")) {
             List<Objective> defaults = new ArrayList<>(Objectives.defaults());
-            defaults.set(2, OodAuroc.builder().temperature(temperature).build());
+            defaults.set(2, auroc);
             return defaults;
         }
         String[] ids = a.string("--objectives", "").split(",");
@@ -383,8 +469,7 @@ final class PruneCommand {
             if (id.isBlank()) {
                 throw new UsageException("--objectives has an empty entry: give comma-separated ids");
             }
-            list.add(id.trim().equals(OodAuroc.ID) ? OodAuroc.builder().temperature(temperature).build()
-                    : Objectives.byIds(id.trim()).get(0));
+            list.add(id.trim().equals(OodAuroc.ID) ? auroc : Objectives.byIds(id.trim()).get(0));
         }
         return list;
     }

@@ -13,6 +13,7 @@ import org.moevoprune.core.export.CompactModels;
 import org.moevoprune.core.export.HeadCost;
 import org.moevoprune.core.export.LatencyBenchmark;
 import org.moevoprune.core.report.HtmlReport;
+import org.moevoprune.core.result.BaselineComparison;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.Provenance;
@@ -65,14 +66,16 @@ final class RunReport {
             // Clean splits: the ensembles are scored on the untouched test split and the held-out OoD samples;
             // greedy selection is fitted on the search's validation split.
             comparison = EnsembleComparison.builder(front.members(), heads)
-                    .scoredOn(data.test(), "test split").ood(data.reportOod()).temperature(temperature);
+                    .scoredOn(data.test(), "test split").ood(data.reportOod()).temperature(temperature)
+                    .unpruned(unprunedHead(pruner, front, results));
             if (pruner.settings().protocol().folds() == 1) {
                 comparison.greedy(data.evaluation(), data.test(), GREEDY_MAX, "test split (fitted on the validation "
                         + "split)");
             }
         } else {
             comparison = EnsembleComparison.builder(front.members(), heads)
-                    .scoredOn(data.evaluation(), "evaluation split").ood(data.ood()).temperature(temperature);
+                    .scoredOn(data.evaluation(), "evaluation split").ood(data.ood()).temperature(temperature)
+                    .unpruned(unprunedHead(pruner, front, results));
         }
         if (data.test() == null && data.evaluation().size() >= 4) {
             Ensembles.Halves halves = Ensembles.halves(data.evaluation());
@@ -90,6 +93,15 @@ final class RunReport {
         extra.accept(report);
         report.build().write(file);
         out.println("report in " + file.toAbsolutePath());
+    }
+
+    /**
+     * @return the unpruned head the ensembles are compared with: that of the run of the front's most accurate member
+     *     (each run has its own), or {@code null} when that run has none
+     */
+    private static TrainedHead unprunedHead(Pruner pruner, Front front, List<PruningResult> results) {
+        return BaselineComparison.mostAccurate(front).map(best -> runOf(results).apply(best))
+                .flatMap(r -> pruner.retrainer().baselineHead(r)).orElse(null);
     }
 
     /** @return the run whose history holds each member of the front */

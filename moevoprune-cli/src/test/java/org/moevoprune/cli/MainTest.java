@@ -1,6 +1,7 @@
 package org.moevoprune.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.io.FeatureFiles;
+import org.moevoprune.core.result.BaselineComparison;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.ResultFiles;
@@ -124,6 +126,37 @@ class MainTest {
                 json.front().hypervolume())), "the report shows the run's front");
         assertTrue(html.contains("--population 8"), "the command line is recorded");
         assertTrue(o.out().contains("report in "), o.out());
+    }
+
+    @Test
+    void everyRunShowsTheUnprunedHeadUnlessToldNotTo(@TempDir Path out) throws IOException {
+        Outcome o = run(small(out.resolve("with"), "--quiet").toArray(String[]::new));
+        assertEquals(0, o.status(), o.err());
+        PruningResult json = ResultFiles.readJson(out.resolve("with/front.json"));
+        Evaluation baseline = json.baseline().orElseThrow();
+        List<Evaluation> csv = ResultFiles.readCsv(out.resolve("with/baseline.csv"));
+        assertEquals(1, csv.size());
+        assertEquals(baseline.mask(), csv.get(0).mask());
+        assertEquals(24, baseline.mask().activeCount());
+        String sentence = BaselineComparison.forMostAccurate(json.front(), List.of(json)).orElseThrow();
+        assertTrue(o.out().contains("\nmost accurate member: " + sentence + "\n"), o.out());
+        assertTrue(o.out().contains(String.format("unpruned head: accuracy %.4f, ", baseline.value(0))), o.out());
+        assertTrue(o.out().contains("\nunpruned  head          1 "), o.out());
+        assertTrue(o.out().contains("\nwhole-front ensemble: "), o.out());
+        assertTrue(Files.readString(out.resolve("with/report.html")).contains("<td>unpruned</td>"));
+
+        Outcome without = run(small(out.resolve("without"), "--quiet", "--no-baseline").toArray(String[]::new));
+        assertEquals(0, without.status(), without.err());
+        assertFalse(Files.exists(out.resolve("without/baseline.csv")));
+        assertTrue(ResultFiles.readJson(out.resolve("without/front.json")).baseline().isEmpty());
+        assertFalse(without.out().contains("unpruned head:"), without.out());
+        assertFalse(without.out().contains("against the unpruned head"), without.out());
+        List<Evaluation> with = ResultFiles.readCsv(out.resolve("with/front.csv"));
+        List<Evaluation> withoutFront = ResultFiles.readCsv(out.resolve("without/front.csv"));
+        assertEquals(with.size(), withoutFront.size());
+        for (int i = 0; i < with.size(); i++) {
+            assertTrue(with.get(i).sameOutcome(withoutFront.get(i)), "the same front either way, member " + i);
+        }
     }
 
     @Test

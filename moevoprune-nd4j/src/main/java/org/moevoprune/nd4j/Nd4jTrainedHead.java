@@ -29,25 +29,30 @@ final class Nd4jTrainedHead extends AbstractTrainedHead {
     /** Takes over {@code hidden} and {@code output}; the caller must not use them afterwards. */
     Nd4jTrainedHead(FeatureMask mask, int hiddenUnits, int classCount, INDArray hidden, INDArray output, float[] bias,
             TrainingSummary summary) {
-        this(HeadParameters.copyOf(mask, hiddenUnits, classCount,
+        this(Nd4jSparseHead.ID, HeadParameters.copyOf(mask, hiddenUnits, classCount,
                 mask.activeCount() == 0 ? new float[0] : Nd4jArrays.values(hidden), Nd4jArrays.values(output), bias),
                 hidden, output, bias, summary);
     }
 
-    private Nd4jTrainedHead(HeadParameters parameters, INDArray hidden, INDArray output, float[] bias,
-            TrainingSummary summary) {
-        super(Nd4jSparseHead.ID, parameters, summary);
+    private Nd4jTrainedHead(String provider, HeadParameters parameters, INDArray hidden, INDArray output,
+            float[] bias, TrainingSummary summary) {
+        super(provider, parameters, summary);
         this.hidden = parameters.activeCount() == 0 ? null : hidden;
         this.output = output;
         this.bias = bias;
     }
 
-    /** @return a head over copies of the given weights */
+    /** @return a head of the {@value Nd4jSparseHead#ID} provider over copies of the given weights */
     static Nd4jTrainedHead of(HeadParameters p, TrainingSummary summary) {
+        return of(Nd4jSparseHead.ID, p, summary);
+    }
+
+    /** @return a head of the given provider over copies of the given weights */
+    static Nd4jTrainedHead of(String provider, HeadParameters p, TrainingSummary summary) {
         INDArray hidden = p.activeCount() == 0 ? null
                 : Nd4jArrays.matrix(p.hiddenWeights(), p.activeCount(), p.hiddenUnits());
         INDArray output = Nd4jArrays.matrix(p.outputWeights(), p.hiddenUnits(), p.classCount());
-        return new Nd4jTrainedHead(p, hidden, output, p.outputBias(), summary);
+        return new Nd4jTrainedHead(provider, p, hidden, output, p.outputBias(), summary);
     }
 
     /**

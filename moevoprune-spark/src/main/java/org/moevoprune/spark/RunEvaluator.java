@@ -39,7 +39,8 @@ final class RunEvaluator implements CandidateEvaluator {
             tasks.add(new CandidateTask(i, candidates.get(i).mask(), candidates.get(i).trainingSeed()));
         }
         int step = candidates.get(0).step();
-        String job = "moevoprune run " + run + ", " + (step < 0 ? "initial population" : "step " + step) + " ("
+        String job = "moevoprune run " + run + ", " + (candidates.get(0).index() < 0 ? "unpruned baseline"
+                : step < 0 ? "initial population" : "step " + step) + " ("
                 + candidates.size() + " candidate" + (candidates.size() == 1 ? "" : "s") + ")";
         List<CandidateResult> results = batches.run(plan, tasks, job);
         List<Outcome> outcomes = new ArrayList<>(results.size());

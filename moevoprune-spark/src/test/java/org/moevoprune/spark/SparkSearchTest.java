@@ -87,7 +87,11 @@ class SparkSearchTest {
         assertSameRun(local, onSpark);
         long batches = onSpark.history().stream().mapToInt(Evaluation::step).distinct().count();
         assertTrue(batches >= 3, "initial population and at least two generations, got " + batches);
-        assertEquals(batches, jobs.started.get());
+        assertEquals(batches + 1, jobs.started.get(), "one job per batch and one for the unpruned baseline");
+        assertTrue(local.baseline().orElseThrow().sameOutcome(onSpark.baseline().orElseThrow()),
+                "the baseline evaluated on Spark is the local one");
+        assertEquals(local.baselineHead().orElseThrow().logits(SmallRuns.PROBLEM.test().features()),
+                onSpark.baselineHead().orElseThrow().logits(SmallRuns.PROBLEM.test().features()));
     }
 
     @Test
@@ -128,7 +132,7 @@ class SparkSearchTest {
     @Test
     void aRunStoppedByAFailedJobResumesFromItsCheckpointToTheLocalFront(@TempDir Path dir) throws IOException {
         FlakyHead.mode = FlakyHead.Mode.AFTER_BUDGET;
-        FlakyHead.budget.set(30);
+        FlakyHead.budget.set(31);
         Pruner failing;
         try (SparkEvaluator evaluator = SparkEvaluator.builder(spark).build()) {
             failing = SmallRuns.builder(31).head(new FlakyHead()).checkpoints(dir, 1).evaluators(evaluator).build();
@@ -136,16 +140,19 @@ class SparkSearchTest {
             ExecutorEvaluationTest.assertOneLine(e.getMessage(), "failed on Spark: IllegalStateException: "
                     + "injected failure: the training budget of this test is spent");
         }
-        // The checkpoint of the last completed step: the 12 initial candidates and 18 offspring trained.
+        // The checkpoint of the last completed step: the 12 initial candidates, the unpruned baseline and 18
+        // offspring trained.
         RunState saved = CheckpointFiles.read(dir.resolve("checkpoint-run0.json"), 0, failing.settings(),
                 new CheckpointFiles.Identity(Long.toHexString(failing.data().fingerprint()), 48, FlakyHead.ID,
                         ObjectiveSpace.of(failing.objectives())));
         assertEquals(30, saved.history().size());
+        assertTrue(saved.baseline().sameOutcome(SmallRuns.one().baseline().orElseThrow()));
         FlakyHead.mode = FlakyHead.Mode.NONE;
         try (SparkEvaluator evaluator = SparkEvaluator.builder(spark).build()) {
             PruningResult resumed = SmallRuns.builder(31).head(new FlakyHead()).checkpoints(dir, 1).resume(true)
                     .evaluators(evaluator).build().run();
             assertSameRun(SmallRuns.one(), resumed);
+            assertTrue(resumed.baseline().orElseThrow().sameOutcome(SmallRuns.one().baseline().orElseThrow()));
         }
     }
 

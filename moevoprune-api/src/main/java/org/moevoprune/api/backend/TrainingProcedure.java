@@ -125,36 +125,112 @@ public final class TrainingProcedure {
      * @return how training went
      */
     public static TrainingSummary run(TrainingSettings settings, Epochs epochs) {
-        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(epochs, "epochs");
-        double bestLoss = Double.POSITIVE_INFINITY;
-        double loss = Double.NaN;
-        int bestEpoch = 0;
-        int wait = 0;
-        int done = 0;
-        boolean stoppedEarly = false;
-        boolean diverged = false;
-        while (done < settings.maxEpochs()) {
-            loss = epochs.epoch(done++);
-            if (!Double.isFinite(loss)) {
-                diverged = true;
-                epochs.restoreBest();
-                break;
-            }
-            if (loss < bestLoss - settings.minDelta()) {
-                bestLoss = loss;
-                bestEpoch = done;
-                wait = 0;
-                epochs.saveBest();
-            } else if (settings.earlyStopping() && ++wait >= settings.patience()) {
-                stoppedEarly = true;
-                if (settings.restoreBestWeights()) {
-                    epochs.restoreBest();
+        EpochLoop loop = EpochLoop.start(settings);
+        while (loop.running()) {
+            switch (loop.record(epochs.epoch(loop.epoch()))) {
+                case IMPROVED -> epochs.saveBest();
+                case STOP_AND_RESTORE -> epochs.restoreBest();
+                default -> {
+                    // CONTINUE and STOP leave the weights as they are
                 }
-                break;
             }
         }
-        return new TrainingSummary(done, epochs.updates(), bestEpoch, bestEpoch == 0 ? loss : bestLoss, loss,
-                stoppedEarly, diverged);
+        return loop.summary(epochs.updates());
+    }
+
+    /**
+     * The epoch loop of {@link #run}, one epoch at a time, for providers that train several heads in lock-step (a
+     * {@link org.moevoprune.api.PopulationHead}): the provider runs an epoch, hands its mean loss to
+     * {@link #record}, and acts on the verdict. {@link #run} is built on it, so both stop and restore alike.
+     *
+     * <p>Mutable; confined to the thread that trains.
+     */
+    public static final class EpochLoop {
+
+        /** What the provider does after an epoch. */
+        public enum Verdict {
+            /** The epoch improved: copy the weights aside as the best so far, then go on. */
+            IMPROVED,
+            /** Go on with the weights as they are. */
+            CONTINUE,
+            /** Training is over; keep the current weights. */
+            STOP,
+            /** Training is over; put the best weights (or the initial ones) back. */
+            STOP_AND_RESTORE
+        }
+
+        private final TrainingSettings settings;
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private double loss = Double.NaN;
+        private int bestEpoch;
+        private int wait;
+        private int done;
+        private boolean stopped;
+        private boolean stoppedEarly;
+        private boolean diverged;
+
+        private EpochLoop(TrainingSettings settings) {
+            this.settings = settings;
+        }
+
+        /**
+         * @param settings the training settings (epoch cap, early stopping)
+         * @return a loop before its first epoch
+         */
+        public static EpochLoop start(TrainingSettings settings) {
+            return new EpochLoop(Objects.requireNonNull(settings, "settings"));
+        }
+
+        /** @return whether another epoch is to run */
+        public boolean running() {
+            return !stopped && done < settings.maxEpochs();
+        }
+
+        /** @return the 0-based index of the next epoch */
+        public int epoch() {
+            return done;
+        }
+
+        /**
+         * Records an epoch's mean loss and says what to do with the weights.
+         *
+         * @param epochLoss the mean loss over the epoch's samples
+         * @return the verdict
+         * @throws IllegalStateException if the loop is no longer {@link #running()}
+         */
+        public Verdict record(double epochLoss) {
+            if (!running()) {
+                throw new IllegalStateException("the epoch loop is over after " + done + " epochs: check running()");
+            }
+            loss = epochLoss;
+            done++;
+            if (!Double.isFinite(epochLoss)) {
+                diverged = true;
+                stopped = true;
+                return Verdict.STOP_AND_RESTORE;
+            }
+            if (epochLoss < bestLoss - settings.minDelta()) {
+                bestLoss = epochLoss;
+                bestEpoch = done;
+                wait = 0;
+                return Verdict.IMPROVED;
+            }
+            if (settings.earlyStopping() && ++wait >= settings.patience()) {
+                stoppedEarly = true;
+                stopped = true;
+                return settings.restoreBestWeights() ? Verdict.STOP_AND_RESTORE : Verdict.STOP;
+            }
+            return Verdict.CONTINUE;
+        }
+
+        /**
+         * @param updates the SGD updates applied so far
+         * @return how training went, so far
+         */
+        public TrainingSummary summary(long updates) {
+            return new TrainingSummary(done, updates, bestEpoch, bestEpoch == 0 ? loss : bestLoss, loss,
+                    stoppedEarly, diverged);
+        }
     }
 }

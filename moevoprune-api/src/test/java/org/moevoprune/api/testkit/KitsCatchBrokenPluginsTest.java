@@ -7,9 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.moevoprune.api.Classifier;
 import org.moevoprune.api.Ensemble;
 import org.moevoprune.api.EvaluationContext;
+import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.FeatureMatrix;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.Objective;
+import org.moevoprune.api.PopulationHead;
 import org.moevoprune.api.TrainedHead;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.backend.TrainingRandom;
 import org.opentest4j.AssertionFailedError;
 
 /** The kits fail on plugins that break the contract (not shipped in the test-jar). */
@@ -67,6 +74,37 @@ class KitsCatchBrokenPluginsTest {
         }
     }
 
+    /** Gives every member of a population the initial head of the first member's seed (alone: its own seed). */
+    private static final class FirstSeedForAll implements PopulationHead {
+        @Override
+        public String id() {
+            return "first-seed";
+        }
+
+        @Override
+        public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
+            return new LoopHead(TrainingRandom.of(seed).initialParameters(mask, settings.hiddenUnits(),
+                    train.classCount()));
+        }
+
+        @Override
+        public List<TrainedHead> trainAll(LabelledFeatures train, List<Member> members, TrainingSettings settings) {
+            return members.stream().map(m -> train(train, m.mask(), settings, members.get(0).seed())).toList();
+        }
+
+        @Override
+        public TrainedHead restore(HeadParameters parameters, TrainingSummary summary) {
+            return new LoopHead(parameters);
+        }
+    }
+
+    private static final class BrokenPopulationKit extends PopulationHeadContract {
+        @Override
+        protected PopulationHead provider() {
+            return new FirstSeedForAll();
+        }
+    }
+
     private static final class BrokenObjectiveKit extends ObjectiveContract {
         @Override
         protected Objective objective() {
@@ -79,6 +117,11 @@ class KitsCatchBrokenPluginsTest {
         protected Ensemble ensemble(int members) {
             return new Ones();
         }
+    }
+
+    @Test
+    void thePopulationKitCatchesMembersThatDoNotGetTheirOwnHead() {
+        assertThrows(AssertionFailedError.class, new BrokenPopulationKit()::eachMemberGetsTheHeadItGetsAlone);
     }
 
     @Test

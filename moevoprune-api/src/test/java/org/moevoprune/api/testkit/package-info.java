@@ -7,6 +7,9 @@
  *       matches a double-precision oracle, follows the documented SGD update, starts from the shared initial
  *       weights, handles the empty mask, stops early and restores, restores saved heads, trains concurrently and
  *       reproducibly, and rejects bad input;</li>
+ *   <li>{@link org.moevoprune.api.testkit.PopulationHeadContract}: a {@link org.moevoprune.api.PopulationHead}
+ *       passes all of that and gives each member of a population the head training it alone gives (members that
+ *       repeat, an empty mask, members that stop at different epochs), in member order;</li>
  *   <li>{@link org.moevoprune.api.testkit.ObjectiveContract}: an {@link org.moevoprune.api.Objective} has a stable id
  *       and direction, values within its bounds, the same value for the same candidate, is thread-safe, and
  *       refuses a context without out-of-distribution samples exactly when it needs them;</li>

@@ -74,7 +74,24 @@ final class ComparisonRun {
         if (b.greedyFit() != null) {
             rows.add(greedyRow());
         }
-        return b.result(rows, b.ood() != null);
+        return b.result(rows, b.ood() != null, unprunedRow());
+    }
+
+    /** The unpruned head scored as the members are: accuracy on the scoring split, AUROC of its ODIN score. */
+    private UnprunedRow unprunedRow() {
+        TrainedHead head = b.unprunedHead();
+        if (head == null) {
+            return null;
+        }
+        if (head.featureCount() != heads.get(0).featureCount()) {
+            throw new IllegalArgumentException("the unpruned head reads " + head.featureCount() + " features but the "
+                    + "members " + heads.get(0).featureCount() + ": pass the unpruned head of the same run");
+        }
+        MemberOutputs o = MemberOutputs.of(head, b.scoring().features());
+        double accuracy = Classification.accuracy(o.predictions, b.scoring().labels());
+        double auroc = b.ood() == null ? Double.NaN : OodMetrics.auroc(o.odinScores(b.temperatureValue()),
+                MemberOutputs.of(head, b.ood()).odinScores(b.temperatureValue()));
+        return new UnprunedRow(head.featureCount(), accuracy, auroc);
     }
 
     private static double measuredOr(Evaluation e, String objectiveId, double fallback) {

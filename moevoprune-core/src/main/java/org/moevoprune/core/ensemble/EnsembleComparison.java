@@ -1,9 +1,11 @@
 package org.moevoprune.core.ensemble;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
@@ -93,14 +95,16 @@ public final class EnsembleComparison {
     private final String scoredOn;
     private final List<Evaluation> pool;
     private final boolean hasOod;
+    private final UnprunedRow unpruned;
 
-    private EnsembleComparison(List<Row> rows, Builder b, boolean hasOod) {
+    private EnsembleComparison(List<Row> rows, Builder b, boolean hasOod, UnprunedRow unpruned) {
         this.rows = List.copyOf(rows);
         this.rule = b.rule;
         this.temperature = b.temperature;
         this.scoredOn = b.scoringName;
         this.pool = b.pool;
         this.hasOod = hasOod;
+        this.unpruned = unpruned;
     }
 
     /**
@@ -142,7 +146,40 @@ public final class EnsembleComparison {
         return scoredOn;
     }
 
-    /** @return the comparison as a fixed-width text table with a title line, one line per row */
+    /** @return the unpruned head scored like the rows, when {@link Builder#unpruned} gave it */
+    public Optional<UnprunedRow> unpruned() {
+        return Optional.ofNullable(unpruned);
+    }
+
+    /**
+     * @param row one of the rows
+     * @return the sentence comparing its ensemble with the unpruned head (share of features: the union of the
+     *     members' active features), empty without an unpruned head or for an empty window
+     */
+    public Optional<String> againstUnpruned(Row row) {
+        if (unpruned == null || row.members().isEmpty()) {
+            return Optional.empty();
+        }
+        BitSet union = new BitSet();
+        row.members().forEach(m -> union.or(pool.get(m).mask().toBitSet()));
+        return Optional.of(unpruned.against(union.cardinality(), row.ensembleAccuracy(), row.ensembleAuroc()));
+    }
+
+    /** @return the row whose ensemble is the most accurate (the first on ties), if any row has members */
+    public Optional<Row> mostAccurate() {
+        Row best = null;
+        for (Row r : rows) {
+            if (!r.members().isEmpty() && (best == null || r.ensembleAccuracy() > best.ensembleAccuracy())) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * @return the comparison as a fixed-width text table with a title line, one line per row, then, with an
+     *     unpruned head, its line and how the whole-front and the most accurate ensemble compare with it
+     */
     public String toTable() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "Ensembles of %d front members (%s vote) scored on the %s%s%n", pool.size(), rule.id(), scoredOn,
@@ -156,6 +193,15 @@ public final class EnsembleComparison {
                     r.selection().label(), r.window(), r.members().size(), fixed(r.ensembleAccuracy()),
                     fixed(r.ensembleAuroc()), fixed(r.voteAuroc()), r.bestMember() < 0 ? "–" : String.valueOf(pool.get(r.bestMember()).mask().activeCount()),
                     fixed(r.bestAccuracy()), fixed(r.bestAuroc()), signed(r.gain()), r.gainMetric()));
+        }
+        if (unpruned != null) {
+            s.append(String.format(Locale.ROOT, "%-9s %-7s %7d %8s %9s %10s %6s %8s %10s %9s%n", "unpruned",
+                    "head", 1, fixed(unpruned.accuracy()), fixed(unpruned.auroc()), "–",
+                    String.valueOf(unpruned.featureCount()), "–", "–", "–"));
+            againstUnpruned(rows.get(0)).ifPresent(t -> s.append("whole-front ensemble: ").append(t).append('\n'));
+            mostAccurate().filter(r -> r != rows.get(0)).ifPresent(r -> s.append("most accurate ensemble (")
+                    .append(r.selection().label()).append(' ').append(r.window()).append("): ")
+                    .append(againstUnpruned(r).orElseThrow()).append('\n'));
         }
         return s.toString();
     }
@@ -189,6 +235,7 @@ public final class EnsembleComparison {
         private int greedyMaxSize;
         private String accuracyId = "accuracy";
         private String aurocId = "auroc";
+        private TrainedHead unprunedHead;
 
         private Builder(List<Evaluation> pool, Function<? super Evaluation, ? extends TrainedHead> heads) {
             this.pool = List.copyOf(Objects.requireNonNull(pool, "pool"));
@@ -287,6 +334,23 @@ public final class EnsembleComparison {
         }
 
         /**
+         * Adds the unpruned head (all features, e.g. {@code Retrainer#baselineHead} of the search package), scored
+         * on the same split and OoD rows as the ensembles, so that each can be compared with it.
+         *
+         * @param head the unpruned head, or {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if the head does not read all its features
+         */
+        public Builder unpruned(TrainedHead head) {
+            if (head != null && head.mask().activeCount() != head.featureCount()) {
+                throw new IllegalArgumentException("the unpruned head must read all " + head.featureCount()
+                        + " features, it reads " + head.mask().activeCount());
+            }
+            unprunedHead = head;
+            return this;
+        }
+
+        /**
          * Runs every member on the splits and builds the rows.
          *
          * @return the comparison
@@ -357,8 +421,12 @@ public final class EnsembleComparison {
             return greedyName;
         }
 
-        EnsembleComparison result(List<Row> rows, boolean hasOod) {
-            return new EnsembleComparison(rows, this, hasOod);
+        TrainedHead unprunedHead() {
+            return unprunedHead;
+        }
+
+        EnsembleComparison result(List<Row> rows, boolean hasOod, UnprunedRow unpruned) {
+            return new EnsembleComparison(rows, this, hasOod, unpruned);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.PopulationHead;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
@@ -96,6 +97,8 @@ public final class AutoSparseHead implements SparseHead {
                 if (!looked) {
                     nativeHead = ProviderRegistry.load(SparseHead.class).available().stream()
                             .filter(p -> !p.id().equals(ID) && !p.id().equals(JavaSparseHead.ID))
+                            // a population head is chosen by id, for the population evaluator
+                            .filter(p -> !(p instanceof PopulationHead))
                             .findFirst().orElse(null);
                     looked = true;
                 }

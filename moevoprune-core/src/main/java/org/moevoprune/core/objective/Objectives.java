@@ -10,7 +10,8 @@ import org.moevoprune.api.ProviderNotFoundException;
 import org.moevoprune.api.ProviderRegistry;
 
 /**
- * Factory of objective lists: the reference trio, or any objectives by provider id.
+ * Factory of objective lists: the trio of MO-EvoPruneDeepTL with the exact AUROC ({@link #defaults()}) or with the
+ * reference's grid AUROC ({@link #reference(double)}), or any objectives by provider id.
  */
 public final class Objectives {
 
@@ -26,6 +27,35 @@ public final class Objectives {
      */
     public static List<Objective> defaults() {
         return List.of(new Accuracy(), new ActiveFraction(), new OodAuroc());
+    }
+
+    /**
+     * The three objectives with the exact AUROC at the given ODIN temperature, otherwise as {@link #defaults()}.
+     *
+     * @param temperature the ODIN temperature {@code T > 0}, finite (reference 1000)
+     * @return a new immutable list: accuracy, active fraction, OoD AUROC
+     * @throws IllegalArgumentException if the temperature is out of range
+     */
+    public static List<Objective> defaults(double temperature) {
+        return trio(temperature, OodAuroc.Method.EXACT);
+    }
+
+    /**
+     * The three objectives exactly as the reference computed them: {@link Accuracy}, {@link ActiveFraction} and
+     * {@link OodAuroc} on the reference's 100-threshold grid ({@link OodAuroc.Method#REFERENCE_GRID}), no input
+     * perturbation (docs/METHOD.md §3).
+     *
+     * @param temperature the ODIN temperature {@code T > 0}, finite (reference 1000)
+     * @return a new immutable list: accuracy, active fraction, OoD grid AUROC
+     * @throws IllegalArgumentException if the temperature is out of range
+     */
+    public static List<Objective> reference(double temperature) {
+        return trio(temperature, OodAuroc.Method.REFERENCE_GRID);
+    }
+
+    private static List<Objective> trio(double temperature, OodAuroc.Method method) {
+        return List.of(new Accuracy(), new ActiveFraction(),
+                OodAuroc.builder().temperature(temperature).method(method).build());
     }
 
     /**

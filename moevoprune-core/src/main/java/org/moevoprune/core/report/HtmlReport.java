@@ -14,6 +14,7 @@ import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.importance.FeatureImportance;
 import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.core.result.Front;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchSettings;
@@ -128,6 +129,12 @@ public final class HtmlReport {
                 + p.swapProbability() + ", flip probability " + (Double.isNaN(p.flipProbability()) ? "1/F"
                 : Double.toString(p.flipProbability())) + ", cache hits " + (p.countCacheHits() ? "" : "not ")
                 + "counted"});
+        OperatorSettings o = p.operators();
+        rows.add(new String[] {"operators", "at least " + o.minActive() + " active feature" + (o.minActive() == 1 ? ""
+                : "s") + ", tournaments on the ranking " + (o.matingFromReplacement() ? "of the last replacement"
+                : "recomputed on the population") + ", duplicates " + (o.rejectDuplicates() ? "drawn again"
+                : "allowed") + ", " + (o.stallLimit() == 0 ? "no stall rule" : "stall limit " + o.stallLimit()
+                + " steps")});
         rows.add(new String[] {"training", p.training().toString()});
         for (PruningResult r : runs) {
             rows.add(new String[] {"run " + r.run(), "seed " + r.seed() + ", " + r.history().size() + " evaluations, "

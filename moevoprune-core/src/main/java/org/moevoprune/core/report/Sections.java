@@ -10,6 +10,7 @@ import org.moevoprune.api.Objective;
 import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.importance.FeatureImportance;
 import org.moevoprune.core.importance.ObjectiveSpread;
+import org.moevoprune.core.result.BaselineComparison;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.PruningResult;
@@ -21,6 +22,7 @@ final class Sections {
         "#17becf"};
     private static final String FRONT_STYLE = "fill:#d62728;stroke:#5a0d0d;stroke-width:0.8";
     private static final String HISTORY_STYLE = "fill:#8a8a8a;fill-opacity:0.35";
+    private static final String BASELINE_STYLE = "fill:#111111;stroke:#ffffff;stroke-width:1.2";
 
     private Sections() {
     }
@@ -32,6 +34,8 @@ final class Sections {
         front.members().forEach(e -> onFront.put(e, true));
         List<Evaluation> faded = new ArrayList<>();
         runs.forEach(r -> r.history().stream().filter(e -> !onFront.containsKey(e)).forEach(faded::add));
+        List<Evaluation> baselines = new ArrayList<>();
+        runs.forEach(r -> r.baseline().ifPresent(baselines::add));
         StringBuilder s = new StringBuilder("<div class=\"charts\">\n");
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i + 1; j < ids.size(); j++) {
@@ -40,7 +44,9 @@ final class Sections {
                 Plot plot = new Plot(370, 300, xLabel, yLabel)
                         .points(values(faded, j), values(faded, i), titles(faded, ids), "history", HISTORY_STYLE, 2.6)
                         .points(values(front.members(), j), values(front.members(), i), titles(front.members(), ids),
-                                "front", FRONT_STYLE, 4.2);
+                                "front", FRONT_STYLE, 4.2)
+                        .points(values(baselines, j), values(baselines, i), baselineTitles(runs, ids), "baseline",
+                                BASELINE_STYLE, 5.2);
                 s.append("<figure>").append(plot.svg(ids.get(i) + " against " + ids.get(j)))
                         .append("<figcaption>").append(Html.escape(ids.get(i) + " vs " + ids.get(j)))
                         .append("</figcaption></figure>\n");
@@ -48,7 +54,11 @@ final class Sections {
         }
         s.append("</div>\n<p class=\"legend\"><span class=\"swatch\" style=\"background:#d62728\"></span>front member ("
                 + front.size() + ") <span class=\"swatch\" style=\"background:#c4c4c4\"></span>other evaluations ("
-                + faded.size() + "); hover a point for its values.</p>\n");
+                + faded.size() + ")" + (baselines.isEmpty() ? "" : " <span class=\"swatch\" style=\"background:#111111\">"
+                + "</span>unpruned head (all features" + (runs.size() > 1 ? ", one per run" : "") + ")")
+                + "; hover a point for its values.</p>\n");
+        BaselineComparison.forMostAccurate(front, runs).ifPresent(t -> s.append("<p class=\"baseline\">Most "
+                + "accurate member: ").append(Html.escape(t)).append(".</p>\n"));
         return s.append(memberTable(runs, front, ids)).toString();
     }
 
@@ -86,6 +96,9 @@ final class Sections {
             row.add(Long.toString(e.trainingSeed()));
             rows.add(row);
         }
+        for (PruningResult r : runs) {
+            r.baseline().ifPresent(b -> rows.add(baselineRow(b, r, runs.size() > 1, tested)));
+        }
         return Html.table("members", header, rows);
     }
 
@@ -97,6 +110,42 @@ final class Sections {
             }
         }
         return null;
+    }
+
+    /** The unpruned head's row of the member table. */
+    private static List<String> baselineRow(Evaluation b, PruningResult run, boolean severalRuns,
+            boolean tested) {
+        List<String> row = new ArrayList<>(List.of("unpruned"));
+        if (severalRuns) {
+            row.add(Integer.toString(run.run()));
+        }
+        for (double v : b.values()) {
+            row.add(Html.number(v));
+        }
+        if (tested) {
+            double[] test = run.testValues(b).orElse(null);
+            for (int i = 0; i < b.values().length; i++) {
+                row.add(test == null ? "–" : Html.number(test[i]));
+            }
+        }
+        row.add(b.mask().activeCount() + " / " + b.mask().length());
+        row.add(Integer.toString(b.training().epochs()));
+        row.add(Long.toString(b.trainingSeed()));
+        return row;
+    }
+
+    private static String[] baselineTitles(List<PruningResult> runs, List<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (PruningResult r : runs) {
+            r.baseline().ifPresent(b -> {
+                StringBuilder t = new StringBuilder("unpruned head of run ").append(r.run());
+                for (int o = 0; o < ids.size(); o++) {
+                    t.append(String.format(Locale.ROOT, ", %s %.4f", ids.get(o), b.value(o)));
+                }
+                out.add(t.append(", all ").append(b.mask().length()).append(" features").toString());
+            });
+        }
+        return out.toArray(new String[0]);
     }
 
     static String hypervolume(List<PruningResult> runs) {
@@ -148,8 +197,16 @@ final class Sections {
                     Html.number(r.bestAuroc()), "<span class=\"" + gainClass + "\">" + Html.signed(r.gain())
                             + "</span> " + (r.gainMetric().equals("auroc") ? "AUROC" : "acc")));
         }
-        return s.append(Html.table("ensembles", List.of("selection", "window", "members", "ens acc", "ens AUROC",
-                "vote AUROC", "best member", "best acc", "best AUROC", "gain"), rows)).toString();
+        c.unpruned().ifPresent(u -> rows.add(List.of("unpruned head", "–", "1", Html.number(u.accuracy()),
+                Html.number(u.auroc()), "–", u.featureCount() + " features", "–", "–", "–")));
+        s.append(Html.table("ensembles", List.of("selection", "window", "members", "ens acc", "ens AUROC",
+                "vote AUROC", "best member", "best acc", "best AUROC", "gain"), rows));
+        c.againstUnpruned(c.rows().get(0)).ifPresent(t -> s.append("<p class=\"baseline\">Whole-front ensemble: ")
+                .append(Html.escape(t)).append(".</p>\n"));
+        c.mostAccurate().filter(r -> r != c.rows().get(0)).ifPresent(r -> s.append("<p class=\"baseline\">Most "
+                + "accurate ensemble (").append(Html.escape(r.selection().label() + " " + r.window())).append("): ")
+                .append(Html.escape(c.againstUnpruned(r).orElse(""))).append(".</p>\n"));
+        return s.toString();
     }
 
     static String features(FeatureImportance importance, int k, Map<Integer, byte[]> images,

@@ -30,7 +30,9 @@ import org.moevoprune.core.internal.Json;
  * training seed the one the run derives from its mask, every objective value finite and within its objective's
  * bounds (the objective {@value #ACCURACY} a whole number of evaluation samples when their number is known, {@value
  * #ACTIVE_FRACTION} the active fraction that of the mask), training within the
- * epoch cap; budget and proposals consistent with the step. (Population entries are history entries, checked by
+ * epoch cap, at least the settings' minimum of active features; budget, proposals and the steps without a new
+ * evaluation (within the stall limit) consistent with the step; replacement crowding distances present exactly when
+ * the settings' tournaments use them after the initial population. (Population entries are history entries, checked by
  * the reader.) Stateless.
  */
 final class CheckpointChecks {
@@ -102,7 +104,33 @@ final class CheckpointChecks {
         long proposals = s.populationSize() + (long) step * s.offspring();
         require(history.size() + (long) state.cacheHits() <= proposals, "its " + history.size() + " evaluations and "
                 + state.cacheHits() + " cache hits exceed the " + proposals + " candidates proposed by step " + step);
+        int limit = s.operators().stallLimit();
+        require(limit == 0 || state.stalled() <= limit, "its " + state.stalled() + " steps without a new evaluation "
+                + "exceed the stall limit of " + limit + ", at which the run stops");
+        boolean keyed = s.operators().matingFromReplacement() && step > 0;
+        require(state.replacementCrowding().size() == (keyed ? state.population().size() : 0), "it holds "
+                + state.replacementCrowding().size() + " replacement crowding distances, expected " + (keyed
+                ? "one per population member" : "none") + " at step " + step + " with " + s.operators());
         checkHistory(state, activeCounts, objectives, evaluationRows);
+        if (state.baseline() != null) {
+            checkBaseline(state.baseline(), s, objectives, evaluationRows);
+        }
+    }
+
+    /** The unpruned baseline: all features, the seed derived from that mask, sane values; outside the history. */
+    private static void checkBaseline(Evaluation b, SearchSettings s, List<Objective> objectives,
+            int evaluationRows) {
+        require(b.mask().activeCount() == b.mask().length(), "its baseline keeps " + b.mask().activeCount() + " of "
+                + b.mask().length() + " features instead of all");
+        require(b.index() == -1 && b.step() == -1, "its baseline has index " + b.index() + " and step " + b.step()
+                + " instead of -1, -1 (it is not part of the history)");
+        long seed = TrainingRandom.derive(s.seed(), b.mask().fingerprint());
+        require(b.trainingSeed() == seed, "its baseline has training seed " + b.trainingSeed() + ", not the seed "
+                + seed + " the run derives from the mask of all features");
+        require(b.nanos() >= 0, "its baseline took " + b.nanos() + " ns");
+        require(b.training().epochs() <= s.training().maxEpochs(), "its baseline trained " + b.training().epochs()
+                + " epochs, more than the cap of " + s.training().maxEpochs());
+        checkValues(b, "its baseline", objectives, evaluationRows);
     }
 
     /**
@@ -136,6 +164,8 @@ final class CheckpointChecks {
             require(e.step() < state.step() - state.stalled(), where + " of step " + e.step() + " contradicts the "
                     + state.stalled() + " steps without a new evaluation before step " + state.step());
             require(masks.add(e.mask()), where + " repeats the mask of an earlier entry");
+            require(e.mask().activeCount() >= s.operators().minActive(), where + " has " + e.mask().activeCount()
+                    + " active features, fewer than the minimum of " + s.operators().minActive() + " the run keeps");
             require(activeCounts[e.index()] == e.mask().activeCount(), where + " records " + activeCounts[e.index()]
                     + " active features but its mask has " + e.mask().activeCount());
             long seed = TrainingRandom.derive(s.seed(), e.mask().fingerprint());

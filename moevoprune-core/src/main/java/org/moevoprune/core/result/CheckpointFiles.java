@@ -23,8 +23,11 @@ import org.moevoprune.core.io.literal.Utf8;
  * Saves a run's {@link RunState} atomically as versioned JSON ({@value #FORMAT} version {@value #VERSION}) and reads
  * it back for resumption. The file holds {@code format, version, library, run, started} (ISO-8601; since version
  * 2), {@code data} (the data fingerprint), {@code featureCount, head} (provider id), {@code objectives, settings,
- * step, cacheHits, stalled, elapsedNanos}, {@code population} (history indices), {@code history} (evaluation
- * objects as in {@link ResultFiles}) and {@code sha256} (since version 3: the SHA-256 of the rest, see
+ * step, cacheHits, stalled, elapsedNanos}, {@code population} (history indices), {@code replacementCrowding}
+ * (only when the settings' tournaments use the replacement's ranking, {@link OperatorSettings#matingFromReplacement()}:
+ * the population's crowding distances, see {@link RunState#replacementCrowding()}), {@code history} (evaluation
+ * objects as in {@link ResultFiles}), {@code baseline} (optional: the evaluation of the unpruned head, once made)
+ * and {@code sha256} (since version 3: the SHA-256 of the rest, see
  * {@link CheckpointChecks}).
  *
  * <p>Reading refuses — without touching any file — a checkpoint that is corrupt, of an unknown format version, or
@@ -101,9 +104,15 @@ public final class CheckpointFiles {
         List<Object> population = new ArrayList<>();
         state.population().forEach(e -> population.add(e.index()));
         m.put("population", population);
+        if (state.settings().operators().matingFromReplacement()) {
+            m.put("replacementCrowding", new ArrayList<Object>(state.replacementCrowding()));
+        }
         List<Object> history = new ArrayList<>();
         state.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
         m.put("history", history);
+        if (state.baseline() != null) {
+            m.put("baseline", ResultCodec.evaluation(state.baseline()));
+        }
         CheckpointChecks.seal(m);
         byte[] bytes = Json.write(m).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
@@ -150,7 +159,7 @@ public final class CheckpointFiles {
                 + f.string("head") + "', this search uses '" + identity.headId() + "'");
         SearchSettings saved = ResultCodec.settings(f.get("settings"), "checkpoint.settings");
         require(saved.equals(expected), "its settings differ from this search's: saved " + saved + ", now "
-                + expected);
+                + expected + operatorHint(saved, expected));
         List<Objective> objectives = ResultCodec.objectives(f.get("objectives"), "checkpoint.objectives");
         List<String> ids = objectives.stream().map(Objective::id).toList();
         require(ids.equals(identity.space().ids()), "it measured objectives " + ids + ", this search measures "
@@ -177,13 +186,46 @@ public final class CheckpointFiles {
                 f.longValue("elapsedNanos"));
         RunState state;
         try {
+            Evaluation baseline = f.has("baseline") ? ResultCodec.evaluation(f.get("baseline"), ids,
+                    identity.featureCount(), "checkpoint.baseline") : null;
             state = new RunState(run, saved, started(f, version), f.integer("step"), population, history,
-                    f.integer("cacheHits"), f.integer("stalled"), f.longValue("elapsedNanos"));
+                    f.integer("cacheHits"), f.integer("stalled"), f.longValue("elapsedNanos"), crowding(f),
+                    baseline);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("its state is inconsistent: " + e.getMessage(), e);
         }
         CheckpointChecks.validate(state, activeCounts, identity.space().objectives(), identity.evaluationRows());
         return state;
+    }
+
+    /** The replacement's crowding distances, written only when the settings' tournaments use them. */
+    private static List<Double> crowding(ResultCodec.Fields f) {
+        if (!f.has("replacementCrowding")) {
+            return List.of();
+        }
+        List<Double> values = new ArrayList<>();
+        List<?> list = f.list("replacementCrowding");
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                values.add(Json.number(list.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("checkpoint.replacementCrowding[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        return values;
+    }
+
+    /** Says which option to give when only the operator settings differ (e.g. a checkpoint older than them). */
+    private static String operatorHint(SearchSettings saved, SearchSettings expected) {
+        SearchSettings same = new SearchSettings(expected.populationSize(), expected.evaluations(),
+                expected.offspring(), expected.mode(), expected.seed(), expected.countCacheHits(), expected.training(),
+                expected.swapProbability(), expected.flipProbability(), saved.operators());
+        if (!saved.equals(same)) {
+            return "";
+        }
+        return "; only the operator settings differ: resume with the saved ones (command line: --min-active, "
+                + "--mating, --reject-duplicates, --stall-limit; a checkpoint written before they existed has "
+                + "--min-active 0 and the other defaults)";
     }
 
     /** Version 1 did not record the start: the resumed run then counts from now. */

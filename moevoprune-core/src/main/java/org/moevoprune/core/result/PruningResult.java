@@ -15,6 +15,10 @@ import org.moevoprune.api.TrainedHead;
  * settings and provenance that reproduce it, and the trained heads of the final population that the run still held.
  * Values are natural (accuracy, active fraction, AUROC), not minimised.
  *
+ * <p>Beside the search, a run normally also trains the <em>unpruned</em> head (the mask of all features) with the same
+ * settings and seed rule and measures the same objectives: its {@link #baseline()}, the reference every front member
+ * is compared with. It is not part of the history, population or budget.
+ *
  * <p>A plain immutable value, thread-safe, with no way back into the search that made it. A head it does not hold is
  * retrained with the evaluation's training seed, which gives the identical head ({@code Retrainer} of the search
  * package does that, from the training data).
@@ -42,20 +46,24 @@ public final class PruningResult {
     private final Duration elapsed;
     private final Provenance provenance;
     private final Map<FeatureMask, TrainedHead> heads;
+    private final Evaluation baseline;
+    private final TrainedHead baselineHead;
     /** Objective values on the held-out test data, by history index; empty when the search measured on the test. */
     private final Map<Integer, double[]> testValues;
 
     /** For results read from files, which have no run state. */
     PruningResult(int run, SearchSettings settings, ObjectiveSpace space, List<Evaluation> population,
             List<Evaluation> history, int steps, int cacheHits, StopReason stopReason, Duration elapsed,
-            Provenance provenance, Map<FeatureMask, TrainedHead> heads) {
+            Provenance provenance, Map<FeatureMask, TrainedHead> heads, Evaluation baseline,
+            TrainedHead baselineHead) {
         this(run, settings, space, population, history, steps, cacheHits, stopReason, elapsed, provenance, heads,
-                Map.of());
+                baseline, baselineHead, Map.of());
     }
 
     PruningResult(int run, SearchSettings settings, ObjectiveSpace space, List<Evaluation> population,
             List<Evaluation> history, int steps, int cacheHits, StopReason stopReason, Duration elapsed,
-            Provenance provenance, Map<FeatureMask, TrainedHead> heads, Map<Integer, double[]> testValues) {
+            Provenance provenance, Map<FeatureMask, TrainedHead> heads, Evaluation baseline,
+            TrainedHead baselineHead, Map<Integer, double[]> testValues) {
         this.testValues = copy(testValues, history.size(), space.size());
         this.run = run;
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -70,6 +78,16 @@ public final class PruningResult {
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.heads = Map.copyOf(heads);
+        this.baseline = baseline;
+        this.baselineHead = baseline == null ? null : baselineHead;
+        if (baseline != null && !baseline.objectiveIds().equals(space.ids())) {
+            throw new IllegalArgumentException("the baseline measured " + baseline.objectiveIds()
+                    + " but the result's objectives are " + space.ids());
+        }
+        if (this.baselineHead != null && !this.baselineHead.mask().equals(baseline.mask())) {
+            throw new IllegalArgumentException("the baseline head was trained on " + this.baselineHead.mask()
+                    + ", not on the baseline's mask of all features");
+        }
     }
 
     /**
@@ -84,6 +102,19 @@ public final class PruningResult {
      */
     public static PruningResult of(RunState finalState, ObjectiveSpace space, StopReason stopReason,
             Provenance provenance, Map<FeatureMask, TrainedHead> keptHeads) {
+        return of(finalState, space, stopReason, provenance, keptHeads, null);
+    }
+
+    /**
+     * As {@link #of(RunState, ObjectiveSpace, StopReason, Provenance, Map)}, with the head of the state's
+     * {@link RunState#baseline() baseline}.
+     *
+     * @param baselineHead the baseline's trained head, or {@code null} when the run does not hold it
+     * @return the result
+     * @throws IllegalArgumentException as the other factory, or if the baseline head's mask is not the baseline's
+     */
+    public static PruningResult of(RunState finalState, ObjectiveSpace space, StopReason stopReason,
+            Provenance provenance, Map<FeatureMask, TrainedHead> keptHeads, TrainedHead baselineHead) {
         Objects.requireNonNull(finalState, "finalState");
         Objects.requireNonNull(space, "space");
         for (Evaluation e : finalState.history()) {
@@ -99,7 +130,8 @@ public final class PruningResult {
         });
         return new PruningResult(finalState.run(), finalState.settings(), space, finalState.population(),
                 finalState.history(), finalState.step(), finalState.cacheHits(), stopReason,
-                Duration.ofNanos(finalState.elapsedNanos()), provenance, keptHeads);
+                Duration.ofNanos(finalState.elapsedNanos()), provenance, keptHeads, finalState.baseline(),
+                baselineHead);
     }
 
     /** @return the 0-based run index */
@@ -182,19 +214,38 @@ public final class PruningResult {
     }
 
     /**
-     * The objective values of front members measured after the search on the untouched test split (and the held-out
-     * OoD samples), when the run's {@link EvaluationProtocol} kept the test split from the search
-     * ({@link EvaluationProtocol#holdsOutTest()}); {@link Evaluation#values()} are then validation (or fold-mean)
-     * values.
+     * @return the evaluation of the unpruned head (mask of all features, trained with
+     *     {@code TrainingRandom.derive(seed, FeatureMask.all(F).fingerprint())}), with index and step -1 as it is
+     *     not part of the history; empty when the run was told to skip it or the result was read from a file that
+     *     has none
+     */
+    public Optional<Evaluation> baseline() {
+        return Optional.ofNullable(baseline);
+    }
+
+    /**
+     * @return the baseline's trained head, if the run still holds it (a run made in this JVM whose evaluator
+     *     brings heads back); {@code Retrainer#baselineHead} retrains it otherwise
+     */
+    public Optional<TrainedHead> baselineHead() {
+        return Optional.ofNullable(baselineHead);
+    }
+
+    /**
+     * The objective values of front members (and the {@link #baseline()}) measured after the search on the
+     * untouched test split (and the held-out OoD samples), when the run's {@link EvaluationProtocol} kept the test
+     * split from the search ({@link EvaluationProtocol#holdsOutTest()}); {@link Evaluation#values()} are then
+     * validation (or fold-mean) values.
      *
-     * @param evaluation an evaluation of this run
+     * @param evaluation an evaluation of this run, or its baseline
      * @return its test values in objective order (a copy), or empty when none were measured for it
      */
     public Optional<double[]> testValues(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
         double[] v = testValues.get(evaluation.index());
-        boolean ours = evaluation.index() >= 0 && evaluation.index() < history.size()
-                && history.get(evaluation.index()).sameOutcome(evaluation);
+        boolean ours = evaluation.index() == -1 ? baseline != null && baseline.sameOutcome(evaluation)
+                : evaluation.index() >= 0 && evaluation.index() < history.size()
+                        && history.get(evaluation.index()).sameOutcome(evaluation);
         return v == null || !ours ? Optional.empty() : Optional.of(v.clone());
     }
 
@@ -204,20 +255,21 @@ public final class PruningResult {
     }
 
     /**
-     * @param values objective values on the held-out test data, by history index (each in objective order)
+     * @param values objective values on the held-out test data, by history index (each in objective order; -1 for
+     *     the {@link #baseline()})
      * @return this result with those test values (replacing any it had)
      * @throws IllegalArgumentException if an index is not in the history or a value count differs from the
      *     objectives'
      */
     public PruningResult withTestValues(Map<Integer, double[]> values) {
         return new PruningResult(run, settings, space, population, history, steps, cacheHits, stopReason, elapsed,
-                provenance, heads, values);
+                provenance, heads, baseline, baselineHead, values);
     }
 
     private static Map<Integer, double[]> copy(Map<Integer, double[]> values, int historySize, int objectives) {
         Map<Integer, double[]> out = new java.util.TreeMap<>();
         values.forEach((index, v) -> {
-            if (index < 0 || index >= historySize || v.length != objectives) {
+            if (index < -1 || index >= historySize || v.length != objectives) {
                 throw new IllegalArgumentException("test values for history index " + index + " (" + v.length
                         + " values): the run has " + historySize + " evaluations of " + objectives + " objectives");
             }

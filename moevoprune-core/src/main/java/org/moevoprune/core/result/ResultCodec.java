@@ -82,6 +82,13 @@ final class ResultCodec {
         tm.put("minDelta", t.minDelta());
         tm.put("restoreBestWeights", t.restoreBestWeights());
         m.put("training", tm);
+        OperatorSettings o = s.operators();
+        Map<String, Object> om = new LinkedHashMap<>();
+        om.put("minActive", o.minActive());
+        om.put("matingFromReplacement", o.matingFromReplacement());
+        om.put("rejectDuplicates", o.rejectDuplicates());
+        om.put("stallLimit", o.stallLimit());
+        m.put("operators", om);
         EvaluationProtocol p = s.protocol();
         if (!p.equals(EvaluationProtocol.TEST_SPLIT)) {
             Map<String, Object> pm = new LinkedHashMap<>();
@@ -91,6 +98,23 @@ final class ResultCodec {
             m.put("protocol", pm);
         }
         return m;
+    }
+
+    /**
+     * The operator settings; files written before they existed lack them and read as
+     * {@link OperatorSettings#legacy}.
+     */
+    private static OperatorSettings operators(Fields settings, String where) {
+        if (!settings.has("operators")) {
+            return OperatorSettings.legacy();
+        }
+        Fields o = new Fields(settings.get("operators"), where + ".operators");
+        try {
+            return new OperatorSettings(o.integer("minActive"), o.bool("matingFromReplacement"),
+                    o.bool("rejectDuplicates"), o.integer("stallLimit"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ".operators: " + e.getMessage(), e);
+        }
     }
 
     static SearchSettings settings(Object json, String where) {
@@ -111,7 +135,7 @@ final class ResultCodec {
         }
         return new SearchSettings(f.integer("populationSize"), f.integer("evaluations"), f.integer("offspring"),
                 mode, f.longValue("seed"), f.bool("countCacheHits"), training, f.number("swapProbability"),
-                f.number("flipProbability"), protocol(f, where));
+                f.number("flipProbability"), operators(f, where), protocol(f, where));
     }
 
     /** Files without a {@code protocol} field were made with the test-split protocol of earlier versions. */
@@ -193,6 +217,10 @@ final class ResultCodec {
             }
             this.map = m;
             this.where = where;
+        }
+
+        boolean has(String key) {
+            return map.containsKey(key);
         }
 
         Object get(String key) {

@@ -49,17 +49,26 @@ import org.moevoprune.core.io.literal.Utf8;
  * {@link FeatureMask#toBitString()}, feature 0 first; {@code step} is -1 for the initial population. Version 1 files
  * end at {@code mask}.
  *
+ * <h2>CSV ({@code baseline.csv})</h2>
+ * The unpruned head of each run ({@link PruningResult#baseline()}: all features, trained with the run's settings
+ * and seed rule), in the columns of the front CSV, one row per run; written by {@link #writeBaselineCsv}, read by
+ * {@link #readCsv}. It is a file of its own so that readers of {@code front.csv} see only front members.
+ *
  * <h2>JSON ({@code front.json})</h2>
  * An object with {@code "format": "moevoprune.result"}, {@code "version": 2}, {@code library}, {@code run},
- * {@code objectives} (each {@code id, direction, lowerBound, upperBound}), {@code settings} (search and training),
+ * {@code objectives} (each {@code id, direction, lowerBound, upperBound}), {@code settings} (search, training and
+ * {@code operators}: {@code minActive, matingFromReplacement, rejectDuplicates, stallLimit}, see
+ * {@link OperatorSettings}; files without {@code operators} read as {@link OperatorSettings#legacy()}),
  * {@code provenance} ({@link Provenance#fields()}: {@code library, java, vm, os, processors, headId, head} and, when
  * known, {@code kernel, backbone, dataFingerprint, timestamp}), {@code steps}, {@code cacheHits}, {@code stopReason},
  * {@code elapsedMillis}, {@code hypervolume}, {@code front} (evaluation objects), {@code population} (history
  * indices) and {@code history} (evaluation objects: {@code index, step, values} (in objective order),
  * {@code activeCount, trainingSeed, training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss, stoppedEarly,
- * diverged}), {@code nanos, mask}), and, when measured, {@code test} (each {@code index} of a history entry and
- * its {@code values} on the held-out test data); {@code settings.protocol} ({@code folds, validationFraction,
- * oodTestFraction}) is present when it is not the test-split protocol, which files without it used. Version 1 has the same fields with a provenance of {@code library, java, vm, os,
+ * diverged}), {@code nanos, mask}), when the run made it, {@code baseline}: the evaluation object of the unpruned
+ * head (index and step -1; it is in neither history nor population), and, when measured, {@code test} (each
+ * {@code index} of a history entry, -1 for the baseline, and its {@code values} on the held-out test data);
+ * {@code settings.protocol} ({@code folds, validationFraction, oodTestFraction}) is present when it is not the
+ * test-split protocol, which files without it used. Version 1 has the same fields with a provenance of {@code library, java, vm, os,
  * processors, head} only, and names the steady-state mode {@code REFERENCE}. {@link #readJson(Path)} reads both into
  * a {@link PruningResult} without heads (the weights are not stored here; retrain them from the data).
  *
@@ -115,17 +124,53 @@ public final class ResultFiles {
 
     private static void writeFrontCsv(Path file, int run, Front front, Function<Evaluation, Provenance> provenance,
             Function<Evaluation, Optional<double[]>> test) throws IOException {
-        boolean tested = front.members().stream().anyMatch(e -> test.apply(e).isPresent());
+        List<FrontRow> rows = new ArrayList<>();
+        front.members().forEach(e -> rows.add(new FrontRow(run, e, provenance.apply(e), test.apply(e))));
+        writeRows(file, front.space().ids(), rows);
+    }
+
+    /**
+     * Writes the unpruned baseline of each run as CSV ({@code baseline.csv}): the columns of the front CSV, one row
+     * per run that has a {@link PruningResult#baseline() baseline}, its run index in the {@code run} column.
+     * {@link #readCsv} reads it like a front.
+     *
+     * @param file the target
+     * @param results the runs
+     * @throws IOException if the file cannot be written; an existing file is then unchanged
+     * @throws IllegalArgumentException if no run is given or the runs measured different objectives
+     */
+    public static void writeBaselineCsv(Path file, List<PruningResult> results) throws IOException {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no runs to write the baselines of");
+        }
+        List<FrontRow> rows = new ArrayList<>();
+        for (PruningResult r : results) {
+            if (!r.objectiveIds().equals(results.get(0).objectiveIds())) {
+                throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds() + " vs "
+                        + results.get(0).objectiveIds());
+            }
+            r.baseline().ifPresent(b -> rows.add(new FrontRow(r.run(), b, r.provenance(), r.testValues(b))));
+        }
+        writeRows(file, results.get(0).objectiveIds(), rows);
+    }
+
+    /** One row of a front CSV; {@code test} holds the values on the held-out test data, if measured. */
+    private record FrontRow(int run, Evaluation evaluation, Provenance provenance, Optional<double[]> test) {
+    }
+
+    private static void writeRows(Path file, List<String> ids, List<FrontRow> rows) throws IOException {
+        boolean tested = rows.stream().anyMatch(r -> r.test().isPresent());
         StringBuilder csv = new StringBuilder("run");
-        front.space().ids().forEach(id -> csv.append(',').append(column(id)));
+        ids.forEach(id -> csv.append(',').append(column(id)));
         csv.append(",active_count,feature_count,training_seed,epochs,mask");
         if (tested) {
-            front.space().ids().forEach(id -> csv.append(',').append(TEST_PREFIX).append(column(id)));
+            ids.forEach(id -> csv.append(',').append(TEST_PREFIX).append(column(id)));
         }
         PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
         csv.append('\n');
-        for (Evaluation e : front.members()) {
-            csv.append(run);
+        for (FrontRow row : rows) {
+            Evaluation e = row.evaluation();
+            csv.append(row.run());
             for (double v : e.values()) {
                 csv.append(',').append(v);
             }
@@ -133,12 +178,12 @@ public final class ResultFiles {
                     .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
                     .append(e.mask().toBitString());
             if (tested) {
-                double[] values = test.apply(e).orElse(null);
-                for (int i = 0; i < front.space().size(); i++) {
+                double[] values = row.test().orElse(null);
+                for (int i = 0; i < ids.size(); i++) {
                     csv.append(',').append(values == null ? "" : Double.toString(values[i]));
                 }
             }
-            appendProvenance(csv, provenance.apply(e));
+            appendProvenance(csv, row.provenance());
         }
         write(file, csv.toString());
     }
@@ -282,6 +327,7 @@ public final class ResultFiles {
         List<Object> history = new ArrayList<>();
         result.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
         m.put("history", history);
+        result.baseline().ifPresent(b -> m.put("baseline", ResultCodec.evaluation(b)));
         if (result.hasTestValues()) {
             List<Object> test = new ArrayList<>();
             result.testTable().forEach((index, values) -> {
@@ -356,7 +402,8 @@ public final class ResultFiles {
         }
         return new PruningResult(f.integer("run"), ResultCodec.settings(f.get("settings"), "result.settings"), space,
                 population, history, f.integer("steps"), f.integer("cacheHits"), reason,
-                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), testTable(json, history, space));
+                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), baseline(f, space), null,
+                testTable(json, history, space));
     }
 
     /** The optional {@code test} field: objective values on the held-out test data, by history index. */
@@ -371,7 +418,7 @@ public final class ResultFiles {
         for (int i = 0; i < rows.size(); i++) {
             ResultCodec.Fields row = new ResultCodec.Fields(rows.get(i), "result.test[" + i + "]");
             int index = row.integer("index");
-            if (index < 0 || index >= history.size()) {
+            if (index < -1 || index >= history.size()) {
                 throw new IllegalArgumentException("result.test[" + i + "].index: " + index + " is not a history index");
             }
             out.put(index, row.doubles("values", space.size()));
@@ -382,7 +429,8 @@ public final class ResultFiles {
     /**
      * Writes the super front of several runs as JSON: {@code "format": "moevoprune.super-front"}, {@code version},
      * {@code library}, {@code objectives}, {@code hypervolume}, {@code runs} (each {@code run, seed, frontSize,
-     * hypervolume, evaluations, provenance}) and {@code members} (evaluation objects, each with the {@code run} it
+     * hypervolume, evaluations, provenance} and, when the run made it, {@code baseline}) and {@code members}
+     * (evaluation objects, each with the {@code run} it
      * came from).
      *
      * @param file the target
@@ -406,6 +454,7 @@ public final class ResultFiles {
             run.put("hypervolume", r.front().hypervolume());
             run.put("evaluations", r.history().size());
             run.put("provenance", ResultCodec.provenance(r.provenance()));
+            r.baseline().ifPresent(b -> run.put("baseline", ResultCodec.evaluation(b)));
             runs.add(run);
         }
         m.put("runs", runs);
@@ -418,6 +467,21 @@ public final class ResultFiles {
         }
         m.put("members", members);
         write(file, Json.write(m));
+    }
+
+    /** The optional {@code baseline} of a result file (absent in files written before it existed). */
+    private static Evaluation baseline(ResultCodec.Fields f, ObjectiveSpace space) {
+        if (!f.has("baseline")) {
+            return null;
+        }
+        Object json = f.get("baseline");
+        int features = new ResultCodec.Fields(json, "result.baseline").string("mask").length();
+        Evaluation b = ResultCodec.evaluation(json, space.ids(), features, "result.baseline");
+        if (b.mask().activeCount() != features) {
+            throw new IllegalArgumentException("result.baseline.mask: the baseline must keep all " + features
+                    + " features, it keeps " + b.mask().activeCount());
+        }
+        return b;
     }
 
     private static PruningResult runOf(Evaluation e, List<PruningResult> results) {

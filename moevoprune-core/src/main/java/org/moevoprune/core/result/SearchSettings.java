@@ -4,8 +4,10 @@ import java.util.Objects;
 import org.moevoprune.api.TrainingSettings;
 
 /**
- * The settings of one search, all reproducible from these values and the data: the reference preset is
- * {@link #reference(long)} (docs/METHOD.md §4).
+ * The settings of one search, all reproducible from these values and the data. Two presets: {@link #reference(long)},
+ * the paper's search exactly (docs/METHOD.md §4), and {@link #improved(long)}, the library's default. The objectives
+ * are not part of the settings; a preset's objectives (the reference's grid AUROC, or the exact AUROC) come with
+ * {@code org.moevoprune.core.search.SearchPreset}.
  *
  * @param populationSize μ, the population size (reference 30)
  * @param evaluations the evaluation budget, initial population included (reference 200)
@@ -17,11 +19,14 @@ import org.moevoprune.api.TrainingSettings;
  * @param training how each candidate's head is trained
  * @param swapProbability per-bit swap probability of uniform crossover (reference 0.5)
  * @param flipProbability per-bit flip probability of mutation; {@code NaN} means {@code 1/F} (reference)
- * @param protocol which data the search optimises on (folds, validation split) and reports on
+ * @param operators repair of small masks, mating selection, duplicate rejection and the stall limit
+ * @param protocol which data the search optimises on (folds, validation split) and reports on; both presets use
+ *     {@link EvaluationProtocol#TEST_SPLIT} (the paper's), the command line's default is
+ *     {@link EvaluationProtocol#clean()}
  */
 public record SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
         boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
-        EvaluationProtocol protocol) {
+        OperatorSettings operators, EvaluationProtocol protocol) {
 
     /**
      * @throws IllegalArgumentException if a value is out of range, with the value and the fix
@@ -29,7 +34,13 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     public SearchSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(operators, "operators");
         Objects.requireNonNull(protocol, "protocol");
+        if (operators.stallLimit() == 0 && !countCacheHits) {
+            throw new IllegalArgumentException("a stall limit of 0 (no stall rule) needs cache hits counted: "
+                    + "otherwise a converged run that only proposes evaluated masks never spends its budget and "
+                    + "never stops; count cache hits (as the reference) or set a stall limit ≥ 1");
+        }
         if (populationSize < 2) {
             throw new IllegalArgumentException("population size must be ≥ 2 (tournaments need two), got "
                     + populationSize);
@@ -51,6 +62,17 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     }
 
     /**
+     * Settings with the {@link OperatorSettings#improved() improved} operators, the default.
+     *
+     * @throws IllegalArgumentException if a value is out of range, with the value and the fix
+     */
+    public SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
+            boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability) {
+        this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
+                flipProbability, OperatorSettings.improved());
+    }
+
+    /**
      * Settings with {@link EvaluationProtocol#TEST_SPLIT}, the protocol of earlier versions.
      *
      * @param populationSize μ
@@ -62,22 +84,43 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      * @param training how each head is trained
      * @param swapProbability per-bit crossover swap probability
      * @param flipProbability per-bit flip probability, {@code NaN} for {@code 1/F}
+     * @param operators the operator settings
+     * @throws IllegalArgumentException if a value is out of range, with the value and the fix
      */
     public SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
-            boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability) {
+            boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
+            OperatorSettings operators) {
         this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
-                flipProbability, EvaluationProtocol.TEST_SPLIT);
+                flipProbability, operators, EvaluationProtocol.TEST_SPLIT);
     }
 
     /**
-     * The reference preset: steady-state, μ = 30, λ = 2, 200 evaluations, swap 0.5, flip 1/F, reference training.
+     * The reference preset, the paper's search exactly: steady-state, μ = 30, λ = 2, 200 evaluations with every
+     * proposed offspring counted (cache hits spend budget, as jMetalPy counted every evaluation call), swap 0.5,
+     * flip 1/F, reference training, {@link OperatorSettings#reference() reference operators} (jMetalPy's mating
+     * selection, no stall rule: the run stops on the budget alone). Together with the reference grid AUROC
+     * ({@code SearchPreset.REFERENCE}).
      *
      * @param seed the run's seed
      * @return the settings
      */
     public static SearchSettings reference(long seed) {
+        return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, true, TrainingSettings.reference(), 0.5,
+                Double.NaN, OperatorSettings.reference());
+    }
+
+    /**
+     * The library's default preset: as {@link #reference(long)}, but the budget buys distinct evaluations (cache
+     * hits are free), a converged run stops after 100 steps without a new evaluation, tournaments recompute rank
+     * and crowding on the population, and the empty mask is repaired ({@link OperatorSettings#improved()});
+     * together with the exact AUROC ({@code SearchPreset.IMPROVED}).
+     *
+     * @param seed the run's seed
+     * @return the settings
+     */
+    public static SearchSettings improved(long seed) {
         return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, false, TrainingSettings.reference(), 0.5,
-                Double.NaN);
+                Double.NaN, OperatorSettings.improved());
     }
 
     /**
@@ -86,7 +129,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public SearchSettings withSeed(long value) {
         return new SearchSettings(populationSize, evaluations, offspring, mode, value, countCacheHits, training,
-                swapProbability, flipProbability, protocol);
+                swapProbability, flipProbability, operators, protocol);
     }
 
     /**

@@ -23,7 +23,8 @@ import org.moevoprune.core.result.ObjectiveSpace;
 public interface CandidateEvaluator {
 
     /**
-     * @param candidates the candidates, distinct masks, none evaluated before in this run
+     * @param candidates the candidates, distinct masks, none evaluated before in this run; or the run's unpruned
+     *     baseline alone (index and step -1, the mask of all features, which the search may evaluate too)
      * @return one outcome per candidate, in the same order
      * @throws RuntimeException whatever training or an objective throws; the run then stops (resume it from its
      *     checkpoint)
@@ -33,8 +34,9 @@ public interface CandidateEvaluator {
     /**
      * A mask to evaluate.
      *
-     * @param index its position in the run's history, for {@link Evaluation#index()}
-     * @param step the step that produced it, -1 for the initial population, for {@link Evaluation#step()}
+     * @param index its position in the run's history, for {@link Evaluation#index()}; -1 for the unpruned baseline
+     * @param step the step that produced it, -1 for the initial population and the baseline, for
+     *     {@link Evaluation#step()}
      * @param mask the mask
      * @param trainingSeed the seed its head is trained with
      */

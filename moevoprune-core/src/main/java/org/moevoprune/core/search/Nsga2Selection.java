@@ -36,6 +36,24 @@ final class Nsga2Selection {
     }
 
     /**
+     * The crowding distance each survivor of a replacement had in its front of the combined population, where the
+     * front was whole (as jMetalPy's replacement leaves it in each solution's attributes); for members of the last,
+     * cut front this differs from their crowding among the survivors.
+     *
+     * @param points minimised vectors of the combined population (parents + offspring)
+     * @param kept the survivors' indices, as {@link #truncate} returns them
+     * @return the crowding distance of each survivor, in the order of {@code kept}
+     */
+    static double[] replacementCrowding(double[][] points, int[] kept) {
+        double[] crowding = rankAndCrowding(points)[1];
+        double[] out = new double[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            out[i] = crowding[kept[i]];
+        }
+        return out;
+    }
+
+    /**
      * Binary tournament between two distinct random members: lower rank wins, then larger crowding distance, then
      * a fair coin.
      *

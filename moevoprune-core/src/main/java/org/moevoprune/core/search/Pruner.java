@@ -15,6 +15,7 @@ import org.moevoprune.api.DataSplit;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.Objective;
+import org.moevoprune.api.PopulationHead;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
@@ -26,6 +27,7 @@ import org.moevoprune.core.result.CheckpointFiles;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.EvaluationProtocol;
 import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.RunState;
@@ -41,7 +43,7 @@ import org.moevoprune.core.result.SearchSettings;
  * <pre>{@code
  * PruningResult result = Pruner.builder()
  *         .data(train, test, ood)             // or .backbone(backbone)
- *         .seed(42)                           // reference preset: μ 30, λ 2, 200 evaluations
+ *         .seed(42)                           // improved preset: μ 30, λ 2, 200 evaluations
  *         .threads(2)
  *         .build()
  *         .run();
@@ -72,6 +74,7 @@ public final class Pruner {
     private final Path checkpointDirectory;
     private final int checkpointEvery;
     private final boolean resume;
+    private final boolean baseline;
 
     private Pruner(Builder b, SearchData source, SearchData data, SearchSettings settings) {
         this.source = source;
@@ -87,6 +90,12 @@ public final class Pruner {
         this.checkpointDirectory = b.checkpointDirectory;
         this.checkpointEvery = b.checkpointEvery;
         this.resume = b.resume;
+        if (settings.operators().minActive() > data.featureCount()) {
+            throw new IllegalArgumentException("the minimum of active features (" + settings.operators().minActive()
+                    + ") exceeds the " + data.featureCount() + " features of the data: lower minActive (--min-active) "
+                    + "to at most " + data.featureCount());
+        }
+        this.baseline = b.baseline;
         for (Objective o : space.objectives()) {
             if (o.needsOod() && data.ood() == null) {
                 throw new IllegalArgumentException("objective '" + o.id() + "' needs out-of-distribution samples "
@@ -96,7 +105,7 @@ public final class Pruner {
         }
     }
 
-    /** @return a builder with the reference preset */
+    /** @return a builder with the improved preset ({@link SearchPreset#IMPROVED}), the default */
     public static Builder builder() {
         return new Builder();
     }
@@ -104,7 +113,8 @@ public final class Pruner {
     /** @return a builder holding this configuration (data, head, objectives, settings, listeners, execution) */
     public Builder toBuilder() {
         Builder b = new Builder().data(source.train(), source.evaluation(), source.ood()).head(head)
-                .objectives(space.objectives()).settings(settings).threads(threads).resume(resume);
+                .objectives(space.objectives()).settings(settings).threads(threads).resume(resume)
+                .baseline(baseline);
         b.oodTest = source.oodTest();
         b.backboneId = backboneId;
         b.executor = executor;
@@ -222,29 +232,35 @@ public final class Pruner {
         CandidateEvaluator evaluator = evaluators != null
                 ? evaluators.create(new CandidateEvaluator.Setup(r, head, data, fingerprint, runSettings.training(),
                         space, folds, foldSeed))
-                : new LocalEvaluator(head, data, runSettings.training(), space, pool, folds, foldSeed);
+                : head instanceof PopulationHead population && folds == 1
+                        ? new PopulationEvaluator(population, data, runSettings.training(), space, pool)
+                        : new LocalEvaluator(head, data, runSettings.training(), space, pool, folds, foldSeed);
         PruningResult result = new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners,
-                provenance(fingerprint)).execute(saved, observers);
+                provenance(fingerprint), baseline).execute(saved, observers);
         return data.test() == null ? result : result.withTestValues(testValues(result));
     }
 
     /**
-     * Measures every front member on the untouched test split and the report's OoD samples, with its kept head or,
-     * under k-fold fitness, a head trained on the whole training split with the member's training seed.
+     * Measures every front member and the baseline on the untouched test split and the report's OoD samples, with
+     * its kept head or, under k-fold fitness, a head trained on the whole training split with its training seed.
      */
     private java.util.Map<Integer, double[]> testValues(PruningResult result) {
         Retrainer retrainer = retrainer();
         java.util.Map<Integer, double[]> out = new java.util.TreeMap<>();
         for (Evaluation e : result.front().members()) {
-            TrainedHead trained = retrainer.head(result, e);
-            var context = EvaluationContexts.of(trained, data.train(), data.test(), data.reportOod());
-            double[] values = new double[space.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = space.objectives().get(i).evaluate(context);
-            }
-            out.put(e.index(), values);
+            out.put(e.index(), measureTest(retrainer.head(result, e)));
         }
+        retrainer.baselineHead(result).ifPresent(h -> out.put(-1, measureTest(h)));
         return out;
+    }
+
+    private double[] measureTest(TrainedHead trained) {
+        var context = EvaluationContexts.of(trained, data.train(), data.test(), data.reportOod());
+        double[] values = new double[space.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = space.objectives().get(i).evaluate(context);
+        }
+        return values;
     }
 
     private Provenance provenance(long fingerprint) {
@@ -290,9 +306,10 @@ public final class Pruner {
 
     /**
      * Assembles a {@link Pruner}; every setter checks its value at once, {@link #build()} checks them together.
-     * Defaults: the reference preset ({@link SearchSettings#reference(long)}, seed 0), the best available
-     * {@link SparseHead} provider, {@link Objectives#defaults()} (accuracy, active fraction, OoD AUROC), sequential
-     * evaluation, no checkpoints. Not thread-safe.
+     * Defaults: the improved preset ({@link SearchPreset#IMPROVED}: {@link SearchSettings#improved(long)}, seed 0,
+     * and {@link Objectives#defaults()}: accuracy, active fraction, exact OoD AUROC), the best available
+     * {@link SparseHead} provider, sequential evaluation, no checkpoints; {@link #preset(SearchPreset)
+     * preset(REFERENCE)} gives the paper's search and objectives exactly. Not thread-safe.
      */
     public static final class Builder {
         private SearchData data;
@@ -311,6 +328,7 @@ public final class Pruner {
         private double flipProbability = Double.NaN;
         private EvaluationProtocol protocol = EvaluationProtocol.TEST_SPLIT;
         private FeatureMatrix oodTest;
+        private OperatorSettings operators = OperatorSettings.improved();
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
         private CandidateEvaluator.Factory evaluators;
@@ -318,6 +336,7 @@ public final class Pruner {
         private Path checkpointDirectory;
         private int checkpointEvery = 1;
         private boolean resume;
+        private boolean baseline = true;
 
         private Builder() {
         }
@@ -364,7 +383,9 @@ public final class Pruner {
         }
 
         /**
-         * @param value the sparse head provider (default: the best one found)
+         * @param value the sparse head provider (default: the best one found); a
+         *     {@link org.moevoprune.api.PopulationHead} trains each batch of candidates in one call
+         *     ({@link PopulationEvaluator}) unless {@link #evaluators} is set
          * @return this builder
          */
         public Builder head(SparseHead value) {
@@ -383,8 +404,25 @@ public final class Pruner {
         }
 
         /**
+         * Applies a preset: every search setting but the seed ({@link SearchPreset#settings(long)}) and the
+         * preset's objectives at the reference temperature {@code T = 1000} ({@link SearchPreset#objectives});
+         * the offspring per step stay the mode's default (2 steady-state, μ generational). Call it before the
+         * setters that change single settings or the objectives.
+         *
+         * @param value the preset
+         * @return this builder
+         */
+        public Builder preset(SearchPreset value) {
+            Objects.requireNonNull(value, "preset");
+            settings(value.settings(seed));
+            offspring = null;
+            objectives(value.objectives(1000));
+            return this;
+        }
+
+        /**
          * Takes every setting of a {@link SearchSettings}: population, budget, offspring, mode, seed, cache-hit
-         * counting, training, swap and flip probabilities.
+         * counting, training, swap and flip probabilities, operators.
          *
          * @param value the settings
          * @return this builder
@@ -401,6 +439,7 @@ public final class Pruner {
             swapProbability = value.swapProbability();
             flipProbability = value.flipProbability();
             protocol = value.protocol();
+            operators = value.operators();
             return this;
         }
 
@@ -411,6 +450,16 @@ public final class Pruner {
          */
         public Builder protocol(EvaluationProtocol value) {
             protocol = Objects.requireNonNull(value, "protocol");
+            return this;
+        }
+
+        /**
+         * @param value all operator settings at once: minimum active features, mating selection, duplicate
+         *     rejection, stall limit (default {@link OperatorSettings#improved()})
+         * @return this builder
+         */
+        public Builder operators(OperatorSettings value) {
+            operators = Objects.requireNonNull(value, "operators");
             return this;
         }
 
@@ -426,12 +475,34 @@ public final class Pruner {
         }
 
         /**
+         * @param value the least number of active features of an evaluated mask, ≥ 0 and at most the feature
+         *     count (default 1: small offspring are repaired and the empty mask is never evaluated; 0 allows it)
+         * @return this builder
+         */
+        public Builder minActive(int value) {
+            operators = new OperatorSettings(value, operators.matingFromReplacement(), operators.rejectDuplicates(),
+                    operators.stallLimit());
+            return this;
+        }
+
+        /**
          * @param value the share of the training data held out as the search's validation split, in [0, 0.9]
          *     (0: the search measures on the test split); sets one fold
          * @return this builder
          */
         public Builder validationFraction(double value) {
             protocol = new EvaluationProtocol(value > 0 ? 1 : protocol.folds(), value, protocol.oodTestFraction());
+            return this;
+        }
+
+        /**
+         * @param value whether tournaments use the rank and crowding distance of the last replacement, as
+         *     jMetalPy's NSGA-II (reference), rather than recomputing them on the population (default false)
+         * @return this builder
+         */
+        public Builder matingFromReplacement(boolean value) {
+            operators = new OperatorSettings(operators.minActive(), value, operators.rejectDuplicates(),
+                    operators.stallLimit());
             return this;
         }
 
@@ -447,12 +518,34 @@ public final class Pruner {
         }
 
         /**
+         * @param value whether an offspring already in the population is drawn again, at most
+         *     {@link OperatorSettings#REDRAWS} times per offspring (default false, as the reference)
+         * @return this builder
+         */
+        public Builder rejectDuplicates(boolean value) {
+            operators = new OperatorSettings(operators.minActive(), operators.matingFromReplacement(), value,
+                    operators.stallLimit());
+            return this;
+        }
+
+        /**
          * @param value held-out OoD samples for the test report (the search keeps the whole OoD pool); needs a
          *     protocol that keeps the test split from the search
          * @return this builder
          */
         public Builder oodTest(FeatureMatrix value) {
             oodTest = Objects.requireNonNull(value, "oodTest");
+            return this;
+        }
+
+        /**
+         * @param value consecutive steps without a new evaluation after which a run stops, ≥ 0; 0 = no stall rule,
+         *     which needs {@link #countCacheHits(boolean) cache hits counted} (default 100; reference 0)
+         * @return this builder
+         */
+        public Builder stallLimit(int value) {
+            operators = new OperatorSettings(operators.minActive(), operators.matingFromReplacement(),
+                    operators.rejectDuplicates(), value);
             return this;
         }
 
@@ -631,6 +724,20 @@ public final class Pruner {
         }
 
         /**
+         * Whether every run also trains and measures the unpruned head (the mask of all features, same training
+         * settings, seed derived from that mask as for any candidate) beside the search, as
+         * {@link PruningResult#baseline()}. It costs one more training per run and changes nothing in the search.
+         * A resumed run keeps a baseline its checkpoint already holds.
+         *
+         * @param value {@code true} (default) to evaluate it, {@code false} to skip it
+         * @return this builder
+         */
+        public Builder baseline(boolean value) {
+            baseline = value;
+            return this;
+        }
+
+        /**
          * @return the pruner
          * @throws IllegalArgumentException if data are missing or the settings do not fit together (e.g. a budget
          *     smaller than the population)
@@ -640,7 +747,7 @@ public final class Pruner {
         public Pruner build() {
             SearchSettings settings = new SearchSettings(populationSize, evaluations,
                     offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
-                    countCacheHits, training, swapProbability, flipProbability, protocol);
+                    countCacheHits, training, swapProbability, flipProbability, operators, protocol);
             SearchData given = data != null ? data : fromBackbone();
             SearchData source = oodTest == null ? given
                     : new SearchData(given.train(), given.evaluation(), given.ood(), null, oodTest);

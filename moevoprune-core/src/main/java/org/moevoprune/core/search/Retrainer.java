@@ -2,6 +2,7 @@ package org.moevoprune.core.search;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.SparseHead;
@@ -61,9 +62,19 @@ public final class Retrainer {
     }
 
     /**
+     * @param run a run
+     * @return the head of its unpruned baseline: the one the run kept or one trained afresh with the baseline's
+     *     seed; empty when the run has no baseline
+     */
+    public Optional<TrainedHead> baselineHead(PruningResult run) {
+        Objects.requireNonNull(run, "run");
+        return run.baseline().map(b -> run.baselineHead().orElseGet(() -> train(run, b)));
+    }
+
+    /**
      * The head source of several runs, for ensembles: a member's head comes from the run whose history holds that
      * very evaluation (so the members of a {@link PruningResult#superFront super front} find their heads), kept or
-     * retrained.
+     * retrained; a run's {@link PruningResult#baseline() baseline} finds its head too.
      *
      * @param runs the runs the members came from
      * @return the head of each member
@@ -77,6 +88,9 @@ public final class Retrainer {
                     if (h == e) {
                         return r.keptHead(e).orElseGet(() -> train(r, e));
                     }
+                }
+                if (r.baseline().orElse(null) == e) {
+                    return baselineHead(r).orElseThrow();
                 }
             }
             throw new IllegalArgumentException(e + " belongs to none of the " + copy.size() + " runs given: pass "

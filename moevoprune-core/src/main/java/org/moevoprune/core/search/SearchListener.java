@@ -19,6 +19,15 @@ public interface SearchListener {
     }
 
     /**
+     * The run evaluated its unpruned head (all features), beside the search.
+     *
+     * @param run the run index
+     * @param baseline its evaluation (index and step -1)
+     */
+    default void baselineEvaluated(int run, Evaluation baseline) {
+    }
+
+    /**
      * A step or generation finished (also after the initial population, as step 0).
      *
      * @param progress where the run stands

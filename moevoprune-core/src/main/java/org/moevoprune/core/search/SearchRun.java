@@ -17,6 +17,7 @@ import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.ObjectiveSpace;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.RunState;
@@ -34,18 +35,18 @@ import org.moevoprune.core.result.SearchSettings;
  *
  * <p>All randomness of step {@code t} comes from a generator seeded by {@code derive(derive(seed, STEP), t)}, and
  * every head is trained with {@code derive(seed, mask.fingerprint())}; hence the state to resume is just the step
- * counter, the population and the history, and the run is identical whether offspring are evaluated sequentially
- * or concurrently. Confined to the thread that calls {@link #execute(RunState, List)}.
+ * counter, the population (with the crowding distances of its replacement, when tournaments use them) and the
+ * history, and the run is identical whether offspring are evaluated sequentially or concurrently. The
+ * {@link OperatorSettings} decide the repair of small masks, duplicate rejection, the ranking tournaments use and
+ * the stall rule. Beside the search, a run may evaluate the unpruned head (the mask of all features, its seed
+ * derived the same way) through the same evaluator, after the initial population; it is kept in the state, not in
+ * the history, and is not retrained on resumption. Confined to the thread that calls
+ * {@link #execute(RunState, List)}.
  */
 final class SearchRun {
 
     private static final long INIT = 0x1A17L;
     private static final long STEP = 0x57E9L;
-    /** Consecutive steps without a new evaluation after which a converged run stops. */
-    static final int STALL_LIMIT = 100;
-    /** The stopping rules of every run: the evaluation budget, then convergence. */
-    static final StopRule STOP = StopRule.budget().or(StopRule.stalled(STALL_LIMIT));
-
     private final int run;
     private final SearchSettings settings;
     private final ObjectiveSpace space;
@@ -54,10 +55,16 @@ final class SearchRun {
     private final CandidateEvaluator evaluator;
     private final List<SearchListener> listeners;
     private final Provenance provenance;
+    private final OperatorSettings operators;
+    private final StopRule stop;
     /** Evaluations by mask: the evaluation cache, an index of the history. */
     private final Map<FeatureMask, Evaluation> cache = new HashMap<>();
     /** Trained heads of the current population. */
     private final Map<FeatureMask, TrainedHead> heads = new HashMap<>();
+    /** Whether the run also evaluates the unpruned head. */
+    private final boolean baseline;
+    /** The unpruned head, when this execution trained it and the evaluator brought it back. */
+    private TrainedHead baselineHead;
 
     /**
      * @param run the run index
@@ -70,6 +77,17 @@ final class SearchRun {
      */
     SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
             List<SearchListener> listeners, Provenance provenance) {
+        this(run, settings, space, featureCount, evaluator, listeners, provenance, false);
+    }
+
+    /**
+     * As the other constructor, choosing whether the run also evaluates the unpruned head.
+     *
+     * @param baseline whether to evaluate the mask of all features beside the search ({@link RunState#baseline()})
+     */
+    SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
+            List<SearchListener> listeners, Provenance provenance, boolean baseline) {
+        this.baseline = baseline;
         this.run = run;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.space = Objects.requireNonNull(space, "space");
@@ -78,6 +96,21 @@ final class SearchRun {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.listeners = List.copyOf(listeners);
         this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.operators = settings.operators();
+        this.stop = stopRule(settings);
+        if (operators.minActive() > featureCount) {
+            throw new IllegalArgumentException("the minimum of active features (" + operators.minActive()
+                    + ") exceeds the " + featureCount + " features of the data: lower it to at most " + featureCount);
+        }
+    }
+
+    /**
+     * @param settings a run's settings
+     * @return its stopping rules: the evaluation budget, then convergence when the stall limit is not 0
+     */
+    static StopRule stopRule(SearchSettings settings) {
+        int limit = settings.operators().stallLimit();
+        return limit == 0 ? StopRule.budget() : StopRule.budget().or(StopRule.stalled(limit));
     }
 
     /**
@@ -94,14 +127,14 @@ final class SearchRun {
         Clock clock = () -> priorNanos + System.nanoTime() - startNanos;
         RunState state;
         if (saved == null) {
-            state = initialise(Instant.now(), clock);
+            state = withBaseline(initialise(Instant.now(), clock), clock);
             observe(observers, state);
         } else {
-            state = saved;
             saved.history().forEach(e -> cache.put(e.mask(), e));
+            state = withBaseline(saved, clock);
         }
         PruningResult.StopReason reason;
-        while ((reason = STOP.check(state).orElse(null)) == null) {
+        while ((reason = stop.check(state).orElse(null)) == null) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("search run " + run + " interrupted after step " + state.step()
                         + "; resume it from its checkpoint");
@@ -112,16 +145,36 @@ final class SearchRun {
         RunState last = withElapsed(state, clock.nanos());
         observers.forEach(o -> o.stopped(last));
         PruningResult result = PruningResult.of(last, space, reason,
-                provenance.toBuilder().timestamp(last.started()).build(), heads);
+                provenance.toBuilder().timestamp(last.started()).build(), heads, baselineHead);
         listeners.forEach(l -> l.finished(result));
         return result;
+    }
+
+    /**
+     * Evaluates the unpruned head (all features, seed derived from that mask as for any candidate) beside the
+     * search, unless the run makes none or the state already holds it (a resumed run does not retrain it).
+     */
+    private RunState withBaseline(RunState s, Clock clock) {
+        if (!baseline || s.baseline() != null) {
+            return s;
+        }
+        FeatureMask all = FeatureMask.all(featureCount);
+        CandidateEvaluator.Candidate candidate = new CandidateEvaluator.Candidate(-1, -1, all,
+                TrainingRandom.derive(settings.seed(), all.fingerprint()));
+        List<CandidateEvaluator.Outcome> outcomes = evaluator.evaluate(List.of(candidate));
+        requireMatching(List.of(candidate), outcomes);
+        Evaluation e = outcomes.get(0).evaluation();
+        baselineHead = outcomes.get(0).head();
+        listeners.forEach(l -> l.baselineEvaluated(run, e));
+        return withElapsed(s.withBaseline(e), clock.nanos());
     }
 
     private RunState initialise(Instant started, Clock clock) {
         long salt = TrainingRandom.derive(settings.seed(), INIT);
         List<FeatureMask> masks = new ArrayList<>();
         for (int i = 0; i < settings.populationSize(); i++) {
-            masks.add(Variation.randomDensity(featureCount, new SplittableRandom(TrainingRandom.derive(salt, i))));
+            masks.add(Variation.randomDensity(featureCount, operators.minActive(),
+                    new SplittableRandom(TrainingRandom.derive(salt, i))));
         }
         RunState empty = new RunState(run, settings, started, 0, List.of(), List.of(), 0, 0, 0);
         Batch initial = evaluate(empty, masks, -1);
@@ -133,24 +186,84 @@ final class SearchRun {
     private RunState step(RunState s, Clock clock) {
         RandomGenerator random = new SplittableRandom(
                 TrainingRandom.derive(TrainingRandom.derive(settings.seed(), STEP), s.step()));
-        double[][] rankAndCrowding = Nsga2Selection.rankAndCrowding(space.minimised(s.population()));
-        List<FeatureMask> children = new ArrayList<>();
-        while (children.size() < settings.offspring()) {
-            Evaluation[] parents = select(s.population(), rankAndCrowding, random);
-            FeatureMask[] pair = vary(parents, random);
-            children.add(pair[0]);
-            if (children.size() < settings.offspring()) {
-                children.add(pair[1]);
+        Batch offspring = evaluate(s, offspring(s, random), s.step());
+        List<Evaluation> combined = new ArrayList<>(s.population());
+        combined.addAll(offspring.evaluations());
+        double[][] points = space.minimised(combined);
+        int[] kept = Nsga2Selection.truncate(points, settings.populationSize());
+        List<Evaluation> population = new ArrayList<>(kept.length);
+        for (int i : kept) {
+            population.add(combined.get(i));
+        }
+        List<Double> crowding = new ArrayList<>();
+        if (operators.matingFromReplacement()) {
+            for (double d : Nsga2Selection.replacementCrowding(points, kept)) {
+                crowding.add(d);
             }
         }
-        Batch offspring = evaluate(s, children, s.step());
-        List<Evaluation> population = replace(s.population(), offspring.evaluations());
         int stalled = offspring.history().size() == s.history().size() ? s.stalled() + 1 : 0;
         Set<FeatureMask> alive = new HashSet<>();
         population.forEach(e -> alive.add(e.mask()));
         heads.keySet().retainAll(alive);
         return new RunState(run, settings, s.started(), s.step() + 1, population, offspring.history(),
-                offspring.cacheHits(), stalled, clock.nanos());
+                offspring.cacheHits(), stalled, clock.nanos(), crowding, s.baseline());
+    }
+
+    /**
+     * The step's λ offspring: pairs of tournaments → crossover → mutation → repair, in order, the second child of
+     * the last pair dropped when λ is odd. With duplicate rejection, a child already in the population or among
+     * the accepted children is skipped, at most {@link OperatorSettings#REDRAWS} times in a row, after which the
+     * next child is kept whatever it is.
+     *
+     * @param s the state the step starts from
+     * @param random the step's generator
+     * @return the offspring masks, λ of them
+     */
+    List<FeatureMask> offspring(RunState s, RandomGenerator random) {
+        double[][] keys = matingKeys(s);
+        Set<FeatureMask> present = new HashSet<>();
+        s.population().forEach(e -> present.add(e.mask()));
+        List<FeatureMask> children = new ArrayList<>();
+        int rejected = 0;
+        while (children.size() < settings.offspring()) {
+            for (FeatureMask child : vary(select(s.population(), keys, random), random)) {
+                if (children.size() == settings.offspring()) {
+                    break;
+                }
+                if (operators.rejectDuplicates() && rejected < OperatorSettings.REDRAWS && present.contains(child)) {
+                    rejected++;
+                    continue;
+                }
+                children.add(child);
+                present.add(child);
+                rejected = 0;
+            }
+        }
+        return children;
+    }
+
+    /**
+     * The rank and crowding distance the tournaments of a step compare: recomputed on the population, or (mating
+     * from replacement, as jMetalPy) the crowding of the replacement that made the population with the ranks,
+     * which the cut of the last front does not change; the initial population has no keys, so all tie.
+     *
+     * @param s the state a step starts from
+     * @return {@code [rank[], crowding[]]}, one entry per population member
+     */
+    double[][] matingKeys(RunState s) {
+        double[][] recomputed = Nsga2Selection.rankAndCrowding(space.minimised(s.population()));
+        if (!operators.matingFromReplacement()) {
+            return recomputed;
+        }
+        int size = s.population().size();
+        if (s.replacementCrowding().isEmpty()) {
+            return new double[][] {new double[size], new double[size]};
+        }
+        double[] crowding = new double[size];
+        for (int i = 0; i < size; i++) {
+            crowding[i] = s.replacementCrowding().get(i);
+        }
+        return new double[][] {recomputed[0], crowding};
     }
 
     /** Two binary tournaments. */
@@ -161,23 +274,16 @@ final class SearchRun {
         return new Evaluation[] {a, b};
     }
 
-    /** Uniform crossover of the parents, then bit-flip mutation of both children. */
+    /**
+     * Uniform crossover of the parents, then bit-flip mutation of both children, then the repair of a child with
+     * fewer active features than the minimum.
+     */
     private FeatureMask[] vary(Evaluation[] parents, RandomGenerator random) {
         FeatureMask[] pair = variation.crossover(parents[0].mask(), parents[1].mask(), random);
         FeatureMask first = variation.mutate(pair[0], random);
         FeatureMask second = variation.mutate(pair[1], random);
-        return new FeatureMask[] {first, second};
-    }
-
-    /** NSGA-II truncation of parents + offspring to μ. */
-    private List<Evaluation> replace(List<Evaluation> parents, List<Evaluation> offspring) {
-        List<Evaluation> combined = new ArrayList<>(parents);
-        combined.addAll(offspring);
-        List<Evaluation> next = new ArrayList<>(settings.populationSize());
-        for (int i : Nsga2Selection.truncate(space.minimised(combined), settings.populationSize())) {
-            next.add(combined.get(i));
-        }
-        return next;
+        return new FeatureMask[] {Variation.repair(first, operators.minActive(), random),
+            Variation.repair(second, operators.minActive(), random)};
     }
 
     /**
@@ -248,7 +354,7 @@ final class SearchRun {
 
     private static RunState withElapsed(RunState s, long elapsedNanos) {
         return new RunState(s.run(), s.settings(), s.started(), s.step(), s.population(), s.history(),
-                s.cacheHits(), s.stalled(), elapsedNanos);
+                s.cacheHits(), s.stalled(), elapsedNanos, s.replacementCrowding(), s.baseline());
     }
 
     /** The evaluations a batch kept (in mask order, cache hits included), the grown history and the hit count. */

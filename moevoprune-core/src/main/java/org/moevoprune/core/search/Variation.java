@@ -44,8 +44,17 @@ final class Variation {
 
     /** A random-density mask of {@code length} bits. */
     static FeatureMask randomDensity(int length, RandomGenerator random) {
+        return randomDensity(length, 0, random);
+    }
+
+    /**
+     * A random-density mask of {@code length} bits with at least {@code minActive} set: the count
+     * {@code round(p · F)} is raised to {@code minActive} when below it, and that many distinct random bits are set
+     * (so a count that needs no raise draws exactly what {@link #randomDensity(int, RandomGenerator)} draws).
+     */
+    static FeatureMask randomDensity(int length, int minActive, RandomGenerator random) {
         double density = random.nextDouble();
-        int count = (int) Math.round(density * length);
+        int count = Math.max(minActive, (int) Math.round(density * length));
         int[] indices = new int[length];
         for (int i = 0; i < length; i++) {
             indices[i] = i;
@@ -73,6 +82,33 @@ final class Variation {
         BitSet bits = new BitSet(mask.length());
         for (int i = 0; i < mutated.length(); i++) {
             bits.set(i, mutated.get(i).bit());
+        }
+        return FeatureMask.of(mask.length(), bits);
+    }
+
+    /**
+     * Repairs a mask with fewer than {@code minActive} active features by switching on inactive bits, each chosen
+     * uniformly among the still inactive ones, until it has {@code minActive}. A mask that has enough is returned
+     * as it is and draws nothing from {@code random}.
+     *
+     * @param mask the offspring
+     * @param minActive the least number of active features, at most the mask's length
+     * @param random the step's generator
+     * @return the mask, repaired if it had to be
+     */
+    static FeatureMask repair(FeatureMask mask, int minActive, RandomGenerator random) {
+        int active = mask.activeCount();
+        if (active >= minActive) {
+            return mask;
+        }
+        BitSet bits = mask.toBitSet();
+        for (; active < minActive; active++) {
+            int pick = random.nextInt(mask.length() - active);
+            int bit = bits.nextClearBit(0);
+            for (int i = 0; i < pick; i++) {
+                bit = bits.nextClearBit(bit + 1);
+            }
+            bits.set(bit);
         }
         return FeatureMask.of(mask.length(), bits);
     }

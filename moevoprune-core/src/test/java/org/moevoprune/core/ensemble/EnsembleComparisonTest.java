@@ -69,6 +69,55 @@ class EnsembleComparisonTest {
     }
 
     @Test
+    void theUnprunedHeadIsScoredLikeTheRowsAndEveryEnsembleIsStatedAgainstIt() {
+        PruningResult result = SmallRuns.one();
+        List<Evaluation> pool = result.front().members();
+        TrainedHead unpruned = result.baselineHead().orElseThrow();
+        EnsembleComparison c = EnsembleComparison.builder(pool, SmallRuns.heads()).scoredOn(P.test(), "test split")
+                .ood(P.ood()).unpruned(unpruned).build();
+        UnprunedRow u = c.unpruned().orElseThrow();
+        int[] predicted = new int[P.test().size()];
+        unpruned.predict(P.test().features(), predicted);
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            correct += predicted[i] == P.test().labels().label(i) ? 1 : 0;
+        }
+        assertEquals((double) correct / predicted.length, u.accuracy(), 0.0);
+        double[] in = org.moevoprune.core.metric.OdinScores.maxSoftmax(unpruned.logits(P.test().features()), 1000);
+        double[] out = org.moevoprune.core.metric.OdinScores.maxSoftmax(unpruned.logits(P.ood()), 1000);
+        double wins = 0;
+        for (double a : in) {
+            for (double o : out) {
+                wins += a > o ? 1 : a == o ? 0.5 : 0;
+            }
+        }
+        assertEquals(wins / in.length / out.length, u.auroc(), 1e-12);
+        assertEquals(48, u.featureCount());
+
+        EnsembleComparison.Row whole = c.rows().get(0);
+        java.util.Set<Integer> union = new java.util.HashSet<>();
+        pool.forEach(e -> { for (int f : e.mask().activeIndices()) { union.add(f); } });
+        String sentence = c.againstUnpruned(whole).orElseThrow();
+        assertEquals(org.moevoprune.core.result.BaselineComparison.sentence(union.size() / 48.0,
+                List.of("accuracy", "auroc"), new double[] {whole.ensembleAccuracy(), whole.ensembleAuroc()},
+                new double[] {u.accuracy(), u.auroc()}), sentence);
+        assertTrue(sentence.startsWith(String.format(java.util.Locale.ROOT, "%.1f %% of the features, accuracy ",
+                100.0 * union.size() / 48)), sentence);
+        String table = c.toTable();
+        assertTrue(table.contains("\nunpruned  head          1 " + String.format(java.util.Locale.ROOT, "%8s %9s ",
+                EnsembleComparison.fixed(u.accuracy()), EnsembleComparison.fixed(u.auroc()))), table);
+        assertTrue(table.contains("whole-front ensemble: " + sentence + "\n"), table);
+        EnsembleComparison.Row best = c.mostAccurate().orElseThrow();
+        for (EnsembleComparison.Row r : c.rows()) {
+            assertTrue(r.members().isEmpty() || r.ensembleAccuracy() <= best.ensembleAccuracy());
+        }
+        assertTrue(EnsembleComparison.builder(pool, SmallRuns.heads()).scoredOn(P.test(), "t").build().unpruned()
+                .isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> EnsembleComparison.builder(pool, SmallRuns.heads())
+                .unpruned(SmallRuns.heads().apply(pool.get(0))));
+    }
+
+    @Test
     void withoutOodTheAurocColumnsAndWindowsAreLeftOut() {
         PruningResult result = SmallRuns.one();
         EnsembleComparison c = EnsembleComparison.builder(result.front().members(), SmallRuns.heads())

@@ -64,8 +64,33 @@ class HtmlReportTest {
         assertTrue(html.contains("src=\"data:image/png;base64,iVBORw0KGgo"));
         assertTrue(html.contains("seed " + result.seed()));
         assertTrue(html.contains("generated blobs"));
+        assertTrue(html.contains("at least 1 active feature, tournaments on the ranking recomputed on the population, "
+                + "duplicates allowed, stall limit 100 steps"), "the operator settings");
         assertFalse(html.contains("<script"), "no script");
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "nothing from the network");
+    }
+
+    @Test
+    void theUnprunedHeadIsAMarkerInEveryProjectionARowOfTheTablesAndASentence() {
+        List<PruningResult> runs = SmallRuns.twoRuns();
+        Front front = PruningResult.superFront(runs);
+        EnsembleComparison comparison = EnsembleComparison.builder(front.members(), SmallRuns.heads())
+                .scoredOn(SmallRuns.PROBLEM.test(), "evaluation split").ood(SmallRuns.PROBLEM.ood())
+                .unpruned(runs.get(0).baselineHead().orElseThrow()).build();
+        String html = HtmlReport.builder().runs(runs).comparison(comparison).build().render();
+        assertEquals(3 * 2, circlesIn(html, "baseline"), "one marker per run in each of the three projections");
+        Matcher members = Pattern.compile("<table class=\"members\">(.*?)</table>", Pattern.DOTALL).matcher(html);
+        assertTrue(members.find());
+        assertEquals(2, count(members.group(1), "<td>unpruned</td>"), "one row per run");
+        assertTrue(members.group(1).contains("<td>48 / 48</td>"));
+        String sentence = org.moevoprune.core.result.BaselineComparison.forMostAccurate(front, runs).orElseThrow();
+        assertTrue(html.contains("Most accurate member: " + sentence + "."), "the sentence of the issue");
+        Matcher table = Pattern.compile("<table class=\"ensembles\">(.*?)</table>", Pattern.DOTALL).matcher(html);
+        assertTrue(table.find());
+        assertEquals(2 + comparison.rows().size(), count(table.group(1), "<tr>"), "header, ensembles, unpruned");
+        assertTrue(table.group(1).contains("<td>unpruned head</td>"));
+        assertTrue(html.contains("Whole-front ensemble: " + comparison.againstUnpruned(comparison.rows().get(0))
+                .orElseThrow() + "."));
     }
 
     @Test

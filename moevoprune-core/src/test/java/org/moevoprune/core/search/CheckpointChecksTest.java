@@ -106,7 +106,7 @@ class CheckpointChecksTest {
     void historyInconsistentWithTheStepOrTheBudgetIsRefused(@TempDir Path dir) throws IOException {
         assertRefused(dir, resealed(set(valid, "step", "1")), "cache hits exceed the 14 candidates proposed by step 1");
         int step = top(valid, "step");
-        int last = valid.lastIndexOf("\"step\": ");
+        int last = valid.lastIndexOf("\"step\": ", valid.indexOf("\"baseline\""));
         String late = valid.substring(0, last) + valid.substring(last).replaceFirst("\"step\": \\d+", "\"step\": "
                 + (step + 2));
         assertRefused(dir, resealed(late), "history entry 19 was produced by step " + (step + 2) + ", out of order "
@@ -116,6 +116,20 @@ class CheckpointChecksTest {
         String thirdOfStep0 = valid.replaceFirst("\"step\": 1,", "\"step\": 0,");
         assertRefused(dir, resealed(thirdOfStep0), "is evaluation 3 of step 0, which makes at most 2");
         assertRefused(dir, resealed(copyEntry0Into1(valid)), "history entry 1 repeats the mask of an earlier entry");
+    }
+
+    @Test
+    void anEditedBaselineIsRefused(@TempDir Path dir) throws IOException {
+        int at = valid.indexOf("\"baseline\"");
+        assertTrue(at > 0 && valid.indexOf("\"history\"") < at, "the baseline follows the history");
+        String baseline = valid.substring(at);
+        String seed = replaceFirst(baseline, "\"trainingSeed\": (-?\\d+)", m -> "\"trainingSeed\": "
+                + (Long.parseLong(m.group(1)) + 1));
+        assertRefused(dir, resealed(valid.substring(0, at) + seed), "its baseline has training seed ");
+        String cut = replaceFirst(baseline, "\"mask\": \"1", m -> "\"mask\": \"0");
+        assertRefused(dir, resealed(valid.substring(0, at) + cut), "the baseline must use all 48 features, it uses 47");
+        String indexed = replaceFirst(baseline, "\"index\": -1", m -> "\"index\": 3");
+        assertRefused(dir, resealed(valid.substring(0, at) + indexed), "its baseline has index 3 and step -1");
     }
 
     @Test

@@ -23,8 +23,9 @@ class CheckpointCompatibilityTest {
             Files.write(checkpoint, in.readAllBytes());
         }
         assertTrue(Files.readString(checkpoint).contains("\"mode\": \"REFERENCE\""));
-        PruningResult uninterrupted = SeededRuns.builder().build().run();
-        PruningResult resumed = SeededRuns.builder().checkpoints(dir, 2).resume(true).build().run();
+        // Files written before the operator settings existed read as their legacy values (minimum 0 active features).
+        PruningResult uninterrupted = SeededRuns.builder().minActive(0).build().run();
+        PruningResult resumed = SeededRuns.builder().minActive(0).checkpoints(dir, 2).resume(true).build().run();
         RunAssertions.assertSameRun(uninterrupted, resumed);
         String rewritten = Files.readString(checkpoint);
         assertTrue(rewritten.contains("\"version\": 3") && rewritten.contains("\"mode\": \"STEADY_STATE\""),

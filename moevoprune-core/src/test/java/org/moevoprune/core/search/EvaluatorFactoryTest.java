@@ -36,8 +36,9 @@ class EvaluatorFactoryTest {
             assertEquals(pruner.objectives(), s.space().objectives());
         }
         assertEquals(12, batchSizes.get(0));
-        assertEquals(runs.get(0).history().size() + runs.get(1).history().size(),
-                batchSizes.stream().mapToInt(Integer::intValue).sum());
+        assertEquals(1, batchSizes.get(1), "the unpruned baseline, after the initial population");
+        assertEquals(runs.get(0).history().size() + runs.get(1).history().size() + 2,
+                batchSizes.stream().mapToInt(Integer::intValue).sum(), "every history entry and both baselines");
         RunAssertions.assertSameRun(SmallRuns.twoRuns().get(0), runs.get(0));
         RunAssertions.assertSameRun(SmallRuns.twoRuns().get(1), runs.get(1));
     }

@@ -106,6 +106,38 @@ class Nsga2SelectionProperties {
         }
     }
 
+    @Property
+    void survivorsKeepTheRanksTheyHadInTheCombinedPopulation(@ForAll("points") double[][] points,
+            @ForAll @IntRange(min = 1, max = 60) int wanted) {
+        // Why mating from replacement may recompute ranks on the survivors and keep only the crowding distances.
+        int size = Math.min(wanted, points.length);
+        int[] kept = Nsga2Selection.truncate(points, size);
+        int[] combined = Pareto.ranks(points);
+        double[][] survivors = new double[size][];
+        for (int i = 0; i < size; i++) {
+            survivors[i] = points[kept[i]];
+        }
+        int[] recomputed = Pareto.ranks(survivors);
+        for (int i = 0; i < size; i++) {
+            assertEquals(combined[kept[i]], recomputed[i], "survivor " + i);
+        }
+    }
+
+    @Example
+    void replacementCrowdingIsThatOfTheWholeFrontBeforeTheCut() {
+        // A dominates all; front 1 = B, C, D, E. Crowding in front 1 (ranges 5 and 4): B, E infinite,
+        // C = (4−1)/5 + (5−2)/4 = 1.35, D = (6−2)/5 + (3−1)/4 = 1.3. Keeping 4: A, then B, E (infinite, by index),
+        // then C. Among the survivors B, C, E alone, C would get (6−1)/5 + (5−1)/4 = 2.0 instead.
+        double[][] points = {{0, 0}, {1, 5}, {2, 3}, {4, 2}, {6, 1}};
+        int[] kept = Nsga2Selection.truncate(points, 4);
+        assertArrayEquals(new int[] {0, 1, 4, 2}, kept);
+        double inf = Double.POSITIVE_INFINITY;
+        assertArrayEquals(new double[] {inf, inf, inf, 1.35}, Nsga2Selection.replacementCrowding(points, kept),
+                1e-12);
+        double[][] survivors = {points[0], points[1], points[4], points[2]};
+        assertArrayEquals(new double[] {inf, inf, inf, 2.0}, Nsga2Selection.rankAndCrowding(survivors)[1], 1e-12);
+    }
+
     @Example
     void truncationOfAHandWorkedPopulation() {
         // Fronts {5}, {0, 1, 2, 3}, {4}. In front 1, members 0 and 1 are boundaries; member 2 gets

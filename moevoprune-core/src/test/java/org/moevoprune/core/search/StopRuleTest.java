@@ -2,6 +2,7 @@ package org.moevoprune.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.PruningResult.StopReason;
+import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.RunState;
 import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.result.SearchSettings;
@@ -57,8 +59,36 @@ class StopRuleTest {
 
     @Test
     void theSearchStopsByTheSameRules() {
-        assertEquals(Optional.of(StopReason.STALLED), SearchRun.STOP.check(state(400, false, 10, 0,
-                SearchRun.STALL_LIMIT)));
-        assertEquals(Optional.empty(), SearchRun.STOP.check(state(400, false, 10, 0, SearchRun.STALL_LIMIT - 1)));
+        RunState at100 = state(400, false, 10, 0, 100);
+        StopRule improved = SearchRun.stopRule(at100.settings());
+        assertEquals(100, at100.settings().operators().stallLimit(), "the default stall limit");
+        assertEquals(Optional.of(StopReason.STALLED), improved.check(at100));
+        assertEquals(Optional.empty(), improved.check(state(400, false, 10, 0, 99)));
+        assertEquals(Optional.of(StopReason.BUDGET_SPENT), improved.check(state(10, false, 10, 0, 100)));
+    }
+
+    @Test
+    void aStallLimitOfZeroLeavesTheBudgetAsTheOnlyRule() {
+        SearchSettings reference = SearchSettings.reference(1);
+        assertEquals(0, reference.operators().stallLimit());
+        StopRule rule = SearchRun.stopRule(reference);
+        RunState idle = new RunState(0, reference, Instant.EPOCH, 5000, List.of(), List.of(), 199, 5000, 0);
+        assertEquals(Optional.empty(), rule.check(idle), "5000 idle steps and 199 of 200 spent: go on");
+        RunState spent = new RunState(0, reference, Instant.EPOCH, 5001, List.of(), List.of(), 200, 5001, 0);
+        assertEquals(Optional.of(StopReason.BUDGET_SPENT), rule.check(spent), "cache hits count in the reference");
+        SearchSettings seven = new SearchSettings(2, 10, 2, SearchMode.STEADY_STATE, 1, false,
+                TrainingSettings.reference(), 0.5, Double.NaN, new OperatorSettings(1, false, false, 7));
+        assertEquals(Optional.of(StopReason.STALLED), SearchRun.stopRule(seven).check(
+                new RunState(0, seven, Instant.EPOCH, 7, List.of(), List.of(), 0, 7, 0)));
+        assertEquals(Optional.empty(), SearchRun.stopRule(seven).check(
+                new RunState(0, seven, Instant.EPOCH, 7, List.of(), List.of(), 0, 6, 0)));
+    }
+
+    @Test
+    void noStallRuleWithoutCountedCacheHitsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SearchSettings(2, 10, 2,
+                SearchMode.STEADY_STATE, 1, false, TrainingSettings.reference(), 0.5, Double.NaN,
+                new OperatorSettings(1, false, false, 0)));
+        assertTrue(e.getMessage().contains("count cache hits"), e.getMessage());
     }
 }
