@@ -70,7 +70,9 @@ class PopulationEvaluatorTest {
         assertEquals(12, head.batches.get(0), head.batches::toString);
         assertEquals(2, head.batches.stream().filter(b -> b == 12).count(), head.batches::toString);
         assertTrue(head.batches.stream().allMatch(b -> b == 12 || b == 1 || b == 2), head.batches::toString);
-        assertEquals(runs.get(0).history().size() + runs.get(1).history().size(),
+        // plus each run's unpruned baseline, a batch of one
+        assertEquals(runs.get(0).history().size() + runs.get(1).history().size()
+                + runs.stream().filter(r -> r.baseline().isPresent()).count(),
                 head.batches.stream().mapToInt(Integer::intValue).sum());
         RunAssertions.assertSameRun(SmallRuns.twoRuns().get(0), runs.get(0));
         RunAssertions.assertSameRun(SmallRuns.twoRuns().get(1), runs.get(1));
