@@ -58,14 +58,31 @@ final class FrontOutput {
         out.printf("%s front: %d members, hypervolume %.4f (%d run%s, %s)%n", results.size() == 1 ? "Pareto"
                 : "Super-Pareto", front.size(), front.hypervolume(), results.size(), results.size() == 1 ? "" : "s",
                 ConsoleProgress.format(java.time.Duration.ofSeconds(seconds)));
+        boolean tested = results.stream().anyMatch(PruningResult::hasTestValues);
+        if (tested) {
+            out.println(first.settings().protocol().folds() > 1 ? "Objectives are means over "
+                    + first.settings().protocol().folds() + " folds of the training data; test_ columns: the member "
+                    + "retrained on all training data, on the untouched test split and held-out OoD samples"
+                    : "Objectives were measured on the validation split; test_ columns: the same heads on the "
+                    + "untouched test split and held-out OoD samples");
+        }
         StringBuilder header = new StringBuilder();
         ids.forEach(id -> header.append(String.format("%16s", id)));
+        if (tested) {
+            ids.forEach(id -> header.append(String.format("%16s", ResultFiles.TEST_PREFIX + id)));
+        }
         out.println(header.append(String.format("%10s%10s", "active", "epochs")));
         List<Evaluation> members = new ArrayList<>(front.members());
         members.sort(Comparator.comparingDouble((Evaluation e) -> -e.value(0)));
         for (Evaluation e : members) {
             StringBuilder row = new StringBuilder();
             Arrays.stream(e.values()).forEach(v -> row.append(String.format("%16.4f", v)));
+            if (tested) {
+                double[] test = testValues(results, e);
+                for (int i = 0; i < ids.size(); i++) {
+                    row.append(test == null ? String.format("%16s", "-") : String.format("%16.4f", test[i]));
+                }
+            }
             out.println(row.append(String.format("%10s%10d", e.mask().activeCount() + "/" + e.mask().length(),
                     e.training().epochs())));
         }
@@ -80,6 +97,16 @@ final class FrontOutput {
         }
         BaselineComparison.forMostAccurate(front, results).ifPresent(t -> out.println("most accurate member: " + t));
         out.println("results in " + dir.toAbsolutePath());
+    }
+
+    /** @return the member's test values from the run that holds it, or {@code null} */
+    static double[] testValues(List<PruningResult> results, Evaluation e) {
+        for (PruningResult r : results) {
+            if (r.history().stream().anyMatch(h -> h == e)) {
+                return r.testValues(e).orElse(null);
+            }
+        }
+        return null;
     }
 
     private static String describe(Evaluation e, List<String> ids) {

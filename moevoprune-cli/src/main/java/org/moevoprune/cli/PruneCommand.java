@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.moevoprune.api.Backbone;
 import org.moevoprune.api.ClassLabels;
+import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.Objective;
 import org.moevoprune.api.ProviderRegistry;
 import org.moevoprune.api.SparseHead;
@@ -18,11 +19,13 @@ import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.io.FeatureFileBackbone;
 import org.moevoprune.core.objective.Accuracy;
 import org.moevoprune.core.objective.ActiveFraction;
+import org.moevoprune.core.io.FeatureFiles;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
 import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.OperatorSettings;
+import org.moevoprune.core.result.EvaluationProtocol;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.search.Pruner;
@@ -104,6 +107,21 @@ final class PruneCommand {
                                       accuracy,active-fraction); stopped ones never enter the front
               --race-margin X         accuracy a raced offspring may lag behind and train on (0.0)
 
+            Evaluation protocol (which data the search optimises on, which data the front is reported on):
+              --validation-fraction X share of the training data (stratified, seeded) held out as the
+                                      validation split the search optimises on; the front, the ensembles
+                                      and the heads are then reported on the untouched test split (0.2;
+                                      0 = optimise on the test split, as the paper did: the default of
+                                      --preset reference)
+              --folds K               k-fold fitness: each objective is the mean over K stratified folds
+                                      of the training data (train on K-1, measure on the held-out fold);
+                                      implies no validation split; the front is reported on the test split
+                                      with each member retrained on all training data (1)
+              --ood-test FILE         held-out OoD samples for the test report (same formats as --ood);
+                                      the search then uses all of --ood
+              --ood-test-fraction X   without --ood-test, the share of the --ood samples (seeded) held out
+                                      for the test report; 0 reports on the search's OoD samples (0.5)
+
             Head training (defaults: the reference's Keras settings):
               --epochs N              epoch cap (600)
               --batch-size N          (32; at most the training samples N; the default is cut to N when N < 32)
@@ -158,7 +176,8 @@ final class PruneCommand {
             "--ood", "--classes", "--population", "--evaluations", "--mode", "--offspring", "--seed", "--runs",
             "--threads", "--objectives", "--temperature", "--head", "--epochs", "--batch-size", "--learning-rate",
             "--hidden", "--patience", "--out", "--checkpoint-every", "--spark", "--preset", "--min-active",
-            "--mating", "--stall-limit", "--auroc", "--race-epochs", "--race-margin");
+            "--mating", "--stall-limit", "--auroc", "--race-epochs", "--race-margin", "--folds",
+            "--validation-fraction", "--ood-test", "--ood-test-fraction");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
             "--skip-memory-check", "--spark-shared-files", "--help", "--reject-duplicates", "--no-baseline",
             "--inherit-weights",
@@ -228,8 +247,11 @@ final class PruneCommand {
                         a.has("--spark-shared-files") ? inputs : null, a.has("--ood-no-labels"),
                         a.has("--classes") ? a.integer("--classes", 0, 1) : 0, a.has("--quiet") ? null : err)
                         : null) {
-            Pruner pruner = pruner(a, dir, runs, threads, backbone.backbone(), spark);
-            check(a, inputs, pruner, runs, threads);
+            Pruner given = pruner(a, dir, runs, threads, backbone.backbone(), spark);
+            check(a, inputs, given, runs, threads);
+            Pruner.Builder withProtocol = given.toBuilder();
+            protocol(a, withProtocol);
+            Pruner pruner = withProtocol.build();
             stage = MemoryNeed.Stage.SEARCH;
             long t0 = System.nanoTime();
             List<PruningResult> results = runs == 1 ? List.of(pruner.run()) : pruner.runs(runs);
@@ -245,8 +267,8 @@ final class PruneCommand {
     }
 
     /**
-     * The checks of the loaded data against each other (feature files: the label files are named in the messages),
-     * the options and the heap.
+     * The checks of the loaded data as given (before the evaluation protocol splits them) against each other
+     * (feature files: the label files are named in the messages), the options and the heap.
      */
     private void check(Arguments a, Inputs inputs, Pruner pruner, int runs, int threads) throws UsageException {
         SearchData data = pruner.data();
@@ -370,6 +392,55 @@ final class PruneCommand {
             spark.apply(b);
         }
         return b.build();
+    }
+
+    /**
+     * Sets the evaluation protocol of {@code --folds}, {@code --validation-fraction}, {@code --ood-test} and
+     * {@code --ood-test-fraction}: by default a validation split of 0.2 and half the OoD samples held out.
+     */
+    static void protocol(Arguments a, Pruner.Builder b) throws UsageException {
+        EvaluationProtocol protocol = protocolOf(a, preset(a) == SearchPreset.REFERENCE ? 0 : 0.2);
+        b.protocol(protocol);
+        Path oodTest = a.path("--ood-test");
+        if (oodTest != null) {
+            if (!protocol.holdsOutTest()) {
+                throw new UsageException("--ood-test is for the test report, but with --validation-fraction 0 the "
+                        + "search measures on the test split: set --validation-fraction or --folds, or drop "
+                        + "--ood-test");
+            }
+            DataChecks.requireFile(oodTest, "--ood-test");
+            b.oodTest(oodFeatures(oodTest, !a.has("--ood-no-labels")));
+        }
+    }
+
+    /**
+     * @param a the arguments
+     * @param validationDefault the validation fraction without {@code --validation-fraction} and {@code --folds}
+     * @return the protocol of {@code --folds}, {@code --validation-fraction} and {@code --ood-test-fraction}
+     */
+    static EvaluationProtocol protocolOf(Arguments a, double validationDefault) throws UsageException {
+        int folds = a.integer("--folds", 1, 1, EvaluationProtocol.MAX_FOLDS, "at most "
+                + EvaluationProtocol.MAX_FOLDS);
+        if (folds > 1 && a.has("--validation-fraction") && a.number("--validation-fraction", 0, 0, 0.9) > 0) {
+            throw new UsageException("--folds " + folds + " and --validation-fraction exclude each other (the "
+                    + "held-out folds are the validation): drop one");
+        }
+        double validation = folds > 1 ? 0 : a.number("--validation-fraction", validationDefault, 0, 0.9);
+        return new EvaluationProtocol(folds, validation, a.number("--ood-test-fraction", 0.5, 0, 0.9));
+    }
+
+    /** Reads held-out OoD samples: CSV (labels, if any, ignored), .npy or .npz. */
+    private static FeatureMatrix oodFeatures(Path file, boolean labelColumn) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (name.endsWith(".npz")) {
+                return FeatureFiles.readNpz(file).features();
+            }
+            return name.endsWith(".npy") ? FeatureFiles.readNpyFeatures(file)
+                    : FeatureFiles.readCsvFeatures(file, labelColumn);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("--ood-test " + file + " could not be read", e);
+        }
     }
 
     /** The {@code --mode} values; {@code reference} is the name the steady-state mode had before. */

@@ -61,10 +61,23 @@ final class RunReport {
         Front front = results.size() == 1 ? results.get(0).front() : PruningResult.superFront(results);
         SearchData data = pruner.data();
         java.util.function.Function<Evaluation, TrainedHead> heads = pruner.retrainer().heads(results);
-        EnsembleComparison.Builder comparison = EnsembleComparison.builder(front.members(), heads)
-                .scoredOn(data.evaluation(), "evaluation split").ood(data.ood()).temperature(temperature)
-                .unpruned(unprunedHead(pruner, front, results));
-        if (data.evaluation().size() >= 4) {
+        EnsembleComparison.Builder comparison;
+        if (data.test() != null) {
+            // Clean splits: the ensembles are scored on the untouched test split and the held-out OoD samples;
+            // greedy selection is fitted on the search's validation split.
+            comparison = EnsembleComparison.builder(front.members(), heads)
+                    .scoredOn(data.test(), "test split").ood(data.reportOod()).temperature(temperature)
+                    .unpruned(unprunedHead(pruner, front, results));
+            if (pruner.settings().protocol().folds() == 1) {
+                comparison.greedy(data.evaluation(), data.test(), GREEDY_MAX, "test split (fitted on the validation "
+                        + "split)");
+            }
+        } else {
+            comparison = EnsembleComparison.builder(front.members(), heads)
+                    .scoredOn(data.evaluation(), "evaluation split").ood(data.ood()).temperature(temperature)
+                    .unpruned(unprunedHead(pruner, front, results));
+        }
+        if (data.test() == null && data.evaluation().size() >= 4) {
             Ensembles.Halves halves = Ensembles.halves(data.evaluation());
             comparison.greedy(halves.even(), halves.odd(), GREEDY_MAX, "odd rows of the evaluation split (fitted on "
                     + "the even rows)");

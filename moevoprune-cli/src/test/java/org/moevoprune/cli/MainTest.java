@@ -61,7 +61,8 @@ class MainTest {
 
     @Test
     void pruneWritesTheFrontTheJsonTheHistoryAndACheckpoint(@TempDir Path out) throws IOException {
-        Outcome o = run(small(out).toArray(String[]::new));
+        // the paper's protocol (the search measures on the test split): the file layout of earlier versions
+        Outcome o = run(small(out, "--validation-fraction", "0").toArray(String[]::new));
         assertEquals(0, o.status(), o.err());
         String header = Files.readAllLines(out.resolve("front.csv")).get(0);
         assertTrue(header.startsWith("run,accuracy,active_fraction,auroc,active_count"), header);
@@ -78,6 +79,32 @@ class MainTest {
         assertTrue(Files.exists(out.resolve("checkpoint-run0.json")));
         assertTrue(o.out().contains("hypervolume " + String.format("%.4f", json.front().hypervolume())), o.out());
         assertTrue(o.err().contains("24/24 evals"), o.err());
+    }
+
+    @Test
+    void byDefaultPruneOptimisesOnAValidationSplitAndReportsTheFrontOnTheTestSplit(@TempDir Path out)
+            throws IOException {
+        Outcome o = run(small(out, "--quiet").toArray(String[]::new));
+        assertEquals(0, o.status(), o.err());
+        PruningResult json = ResultFiles.readJson(out.resolve("front.json"));
+        assertEquals(new org.moevoprune.core.result.EvaluationProtocol(1, 0.2, 0.5), json.settings().protocol());
+        assertTrue(json.hasTestValues());
+        String header = Files.readAllLines(out.resolve("front.csv")).get(0);
+        assertTrue(header.endsWith(",mask,test_accuracy,test_active_fraction,test_auroc,library,head_id,kernel,"
+                + "backbone,data_fingerprint,timestamp"), header);
+        int at = List.of(header.split(",")).indexOf("test_accuracy");
+        assertEquals(json.testValues(json.front().members().get(0)).orElseThrow()[0],
+                Double.parseDouble(Files.readAllLines(out.resolve("front.csv")).get(1).split(",")[at]));
+        assertTrue(o.out().contains("validation split") && o.out().contains("test_accuracy"), o.out());
+        assertTrue(o.out().contains("scored on the test split") || o.out().contains("test split"), o.out());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("accuracy (test)"));
+    }
+
+    @Test
+    void foldsAndAValidationSplitTogetherAreAUsageError(@TempDir Path out) {
+        Outcome o = run(small(out, "--folds", "3", "--validation-fraction", "0.3").toArray(String[]::new));
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().contains("--folds 3 and --validation-fraction exclude each other"), o.err());
     }
 
     @Test

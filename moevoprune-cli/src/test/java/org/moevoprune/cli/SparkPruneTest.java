@@ -24,16 +24,17 @@ class SparkPruneTest {
     void sparkGivesTheFrontOfTheLocalRun(@TempDir Path local, @TempDir Path broadcast, @TempDir Path shared)
             throws IOException {
         CliRuns.writeFiles(data);
+        // shared feature files carry the files' own splits: the paper's protocol (no validation split carved)
         CliRuns.Outcome here = CliRuns.run(small(data, local, "--quiet", "--mode", "generational", "--offspring",
-                "4"));
+                "4", "--validation-fraction", "0"));
         assertEquals(0, here.status(), here.err());
         CliRuns.Outcome spark = CliRuns.run(small(data, broadcast, "--mode", "generational", "--offspring", "4",
-                "--spark", "local[2]"));
+                "--spark", "local[2]", "--validation-fraction", "0"));
         assertEquals(0, spark.status(), spark.err());
         assertTrue(spark.err().contains("evaluating on Spark 4."), spark.err());
         assertTrue(spark.err().contains("broadcast"), spark.err());
         CliRuns.Outcome files = CliRuns.run(small(data, shared, "--quiet", "--mode", "generational", "--offspring",
-                "4", "--spark", "local[2]", "--spark-shared-files"));
+                "4", "--spark", "local[2]", "--spark-shared-files", "--validation-fraction", "0"));
         assertEquals(0, files.status(), files.err());
         for (Path run : List.of(broadcast, shared)) {
             assertEquals(withoutTimes(local.resolve("front.csv")), withoutTimes(run.resolve("front.csv")));

@@ -22,6 +22,8 @@ final class EvaluationPlan implements Serializable {
     private final PortableTraining training;
     private final ArrayList<PortableObjective> objectives;
     private final String sparkVersion;
+    private final int folds;
+    private final long foldSeed;
 
     /**
      * @param data the features, broadcast
@@ -33,6 +35,17 @@ final class EvaluationPlan implements Serializable {
      */
     EvaluationPlan(Broadcast<ExecutorData> data, SparseHead head, TrainingSettings training,
             List<? extends Objective> objectives, String sparkVersion) {
+        this(data, head, training, objectives, sparkVersion, 1, 0L);
+    }
+
+    /**
+     * @param folds K of k-fold fitness (1: train once, measure on the evaluation split)
+     * @param foldSeed the seed of the fold partition
+     */
+    EvaluationPlan(Broadcast<ExecutorData> data, SparseHead head, TrainingSettings training,
+            List<? extends Objective> objectives, String sparkVersion, int folds, long foldSeed) {
+        this.folds = folds;
+        this.foldSeed = foldSeed;
         this.data = Objects.requireNonNull(data, "data");
         this.headId = Objects.requireNonNull(head, "head").id();
         this.training = PortableTraining.of(training);
@@ -59,5 +72,13 @@ final class EvaluationPlan implements Serializable {
 
     String sparkVersion() {
         return sparkVersion;
+    }
+
+    int folds() {
+        return folds;
+    }
+
+    long foldSeed() {
+        return foldSeed;
     }
 }

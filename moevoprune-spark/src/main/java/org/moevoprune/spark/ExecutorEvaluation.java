@@ -10,6 +10,7 @@ import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.core.export.CompactModels;
 import org.moevoprune.core.objective.EvaluationContexts;
+import org.moevoprune.core.search.Folds;
 import org.moevoprune.core.search.SearchData;
 
 /**
@@ -36,6 +37,13 @@ final class ExecutorEvaluation {
         List<Objective> objectives = plan.objectives();
         FeatureMask mask = task.mask();
         long t0 = System.nanoTime();
+        if (plan.folds() > 1) {
+            // The same folds and fold seeds as the local evaluator; the driver retrains the heads it needs.
+            Folds.Measured m = Folds.of(data, plan.folds(), plan.foldSeed()).measure(provider, mask, plan.training(),
+                    task.trainingSeed(), objectives);
+            return new CandidateResult(task.position(), m.values(), m.training(), null, System.nanoTime() - t0,
+                    executor());
+        }
         TrainedHead head = provider.train(data.train(), mask, plan.training(), task.trainingSeed());
         EvaluationContext context = EvaluationContexts.of(head, data.train(), data.evaluation(), data.ood());
         double[] values = new double[objectives.size()];

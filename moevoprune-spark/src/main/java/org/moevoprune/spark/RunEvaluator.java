@@ -46,7 +46,7 @@ final class RunEvaluator implements CandidateEvaluator {
         List<Outcome> outcomes = new ArrayList<>(results.size());
         for (CandidateResult r : results) {
             Candidate c = candidates.get(r.position());
-            TrainedHead trained = CompactModels.fromBytes(r.head()).head(0, head);
+            TrainedHead trained = r.head() == null ? null : CompactModels.fromBytes(r.head()).head(0, head);
             Evaluation e = new Evaluation(c.index(), c.step(), c.mask(), objectiveIds, r.values(), c.trainingSeed(),
                     r.summary(), r.nanos());
             outcomes.add(new Outcome(e, trained));

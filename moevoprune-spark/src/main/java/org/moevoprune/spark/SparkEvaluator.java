@@ -76,9 +76,14 @@ public final class SparkEvaluator implements CandidateEvaluator.Factory, AutoClo
     @Override
     public CandidateEvaluator create(CandidateEvaluator.Setup setup) {
         requireRegistered(setup.head());
+        if (files != null && setup.data().test() != null) {
+            throw new IllegalArgumentException("shared feature files hold the backbone's TRAIN and TEST splits, but "
+                    + "this search carved a validation split or held-out OoD samples from them: use broadcast "
+                    + "features (no sharedFiles) with that evaluation protocol");
+        }
         Broadcast<ExecutorData> data = broadcast(setup.data(), setup.dataFingerprint());
         EvaluationPlan plan = new EvaluationPlan(data, setup.head(), setup.training(), setup.space().objectives(),
-                sparkVersion);
+                sparkVersion, setup.folds(), setup.foldSeed());
         return new RunEvaluator(setup.run(), plan, setup.head(), setup.space().ids(), batches);
     }
 

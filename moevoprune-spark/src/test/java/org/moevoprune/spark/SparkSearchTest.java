@@ -1,5 +1,6 @@
 package org.moevoprune.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,21 @@ class SparkSearchTest {
             TrainedHead back = onSpark.keptHead(onSpark.history().get(e.index())).orElseThrow();
             assertEquals(here.logits(SmallRuns.PROBLEM.test().features()),
                     back.logits(SmallRuns.PROBLEM.test().features()), "head of " + e);
+        }
+    }
+
+    @Test
+    void aTwoFoldRunOnSparkMeasuresTheSameFoldsAsTheLocalRunAndReportsTheSameTestValues() {
+        PruningResult local = SmallRuns.builder(31).folds(2).evaluations(16).build().run();
+        PruningResult onSpark;
+        try (SparkEvaluator evaluator = SparkEvaluator.builder(spark).build()) {
+            onSpark = SmallRuns.builder(31).folds(2).evaluations(16).evaluators(evaluator).build().run();
+        }
+        assertSameRun(local, onSpark);
+        assertTrue(onSpark.hasTestValues());
+        for (Evaluation e : local.front().members()) {
+            assertArrayEquals(local.testValues(e).orElseThrow(),
+                    onSpark.testValues(onSpark.history().get(e.index())).orElseThrow(), "test values of " + e);
         }
     }
 

@@ -68,7 +68,13 @@ final class Sections {
         if (runs.size() > 1) {
             header.add("run");
         }
-        ids.forEach(id -> header.add(Html.escape(id)));
+        boolean tested = runs.stream().anyMatch(PruningResult::hasTestValues);
+        String searched = tested ? (runs.get(0).settings().protocol().folds() > 1 ? " (fold mean)" : " (validation)")
+                : "";
+        ids.forEach(id -> header.add(Html.escape(id) + searched));
+        if (tested) {
+            ids.forEach(id -> header.add(Html.escape(id) + " (test)"));
+        }
         header.addAll(List.of("active features", "epochs", "training seed"));
         List<List<String>> rows = new ArrayList<>();
         for (int m = 0; m < front.size(); m++) {
@@ -80,25 +86,48 @@ final class Sections {
             for (double v : e.values()) {
                 row.add(Html.number(v));
             }
+            if (tested) {
+                double[] test = testValues(runs, e);
+                for (int i = 0; i < ids.size(); i++) {
+                    row.add(test == null ? "–" : Html.number(test[i]));
+                }
+            }
             row.add(e.mask().activeCount() + " / " + e.mask().length());
             row.add(Integer.toString(e.training().epochs()));
             row.add(Long.toString(e.trainingSeed()));
             rows.add(row);
         }
         for (PruningResult r : runs) {
-            r.baseline().ifPresent(b -> rows.add(baselineRow(b, r, runs.size() > 1)));
+            r.baseline().ifPresent(b -> rows.add(baselineRow(b, r, runs.size() > 1, tested)));
         }
         return Html.table("members", header, rows);
     }
 
+    /** @return the member's values on the held-out test data, from the run that holds it, or {@code null} */
+    private static double[] testValues(List<PruningResult> runs, Evaluation e) {
+        for (PruningResult r : runs) {
+            if (r.history().stream().anyMatch(h -> h == e)) {
+                return r.testValues(e).orElse(null);
+            }
+        }
+        return null;
+    }
+
     /** The unpruned head's row of the member table. */
-    private static List<String> baselineRow(Evaluation b, PruningResult run, boolean severalRuns) {
+    private static List<String> baselineRow(Evaluation b, PruningResult run, boolean severalRuns,
+            boolean tested) {
         List<String> row = new ArrayList<>(List.of("unpruned"));
         if (severalRuns) {
             row.add(Integer.toString(run.run()));
         }
         for (double v : b.values()) {
             row.add(Html.number(v));
+        }
+        if (tested) {
+            double[] test = run.testValues(b).orElse(null);
+            for (int i = 0; i < b.values().length; i++) {
+                row.add(test == null ? "–" : Html.number(test[i]));
+            }
         }
         row.add(b.mask().activeCount() + " / " + b.mask().length());
         row.add(Integer.toString(b.training().epochs()));

@@ -48,12 +48,23 @@ public final class PruningResult {
     private final Map<FeatureMask, TrainedHead> heads;
     private final Evaluation baseline;
     private final TrainedHead baselineHead;
+    /** Objective values on the held-out test data, by history index; empty when the search measured on the test. */
+    private final Map<Integer, double[]> testValues;
 
     /** For results read from files, which have no run state. */
     PruningResult(int run, SearchSettings settings, ObjectiveSpace space, List<Evaluation> population,
             List<Evaluation> history, int steps, int cacheHits, StopReason stopReason, Duration elapsed,
             Provenance provenance, Map<FeatureMask, TrainedHead> heads, Evaluation baseline,
             TrainedHead baselineHead) {
+        this(run, settings, space, population, history, steps, cacheHits, stopReason, elapsed, provenance, heads,
+                baseline, baselineHead, Map.of());
+    }
+
+    PruningResult(int run, SearchSettings settings, ObjectiveSpace space, List<Evaluation> population,
+            List<Evaluation> history, int steps, int cacheHits, StopReason stopReason, Duration elapsed,
+            Provenance provenance, Map<FeatureMask, TrainedHead> heads, Evaluation baseline,
+            TrainedHead baselineHead, Map<Integer, double[]> testValues) {
+        this.testValues = copy(testValues, history.size(), space.size());
         this.run = run;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.space = Objects.requireNonNull(space, "space");
@@ -234,6 +245,58 @@ public final class PruningResult {
      */
     public Optional<TrainedHead> baselineHead() {
         return Optional.ofNullable(baselineHead);
+    }
+
+    /**
+     * The objective values of front members (and the {@link #baseline()}) measured after the search on the
+     * untouched test split (and the held-out OoD samples), when the run's {@link EvaluationProtocol} kept the test
+     * split from the search ({@link EvaluationProtocol#holdsOutTest()}); {@link Evaluation#values()} are then
+     * validation (or fold-mean) values.
+     *
+     * @param evaluation an evaluation of this run, or its baseline
+     * @return its test values in objective order (a copy), or empty when none were measured for it
+     */
+    public Optional<double[]> testValues(Evaluation evaluation) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        double[] v = testValues.get(evaluation.index());
+        boolean ours = evaluation.index() == -1 ? baseline != null && baseline.sameOutcome(evaluation)
+                : evaluation.index() >= 0 && evaluation.index() < history.size()
+                        && history.get(evaluation.index()).sameOutcome(evaluation);
+        return v == null || !ours ? Optional.empty() : Optional.of(v.clone());
+    }
+
+    /** @return whether test values were measured for the front */
+    public boolean hasTestValues() {
+        return !testValues.isEmpty();
+    }
+
+    /**
+     * @param values objective values on the held-out test data, by history index (each in objective order; -1 for
+     *     the {@link #baseline()})
+     * @return this result with those test values (replacing any it had)
+     * @throws IllegalArgumentException if an index is not in the history or a value count differs from the
+     *     objectives'
+     */
+    public PruningResult withTestValues(Map<Integer, double[]> values) {
+        return new PruningResult(run, settings, space, population, history, steps, cacheHits, stopReason, elapsed,
+                provenance, heads, baseline, baselineHead, values);
+    }
+
+    private static Map<Integer, double[]> copy(Map<Integer, double[]> values, int historySize, int objectives) {
+        Map<Integer, double[]> out = new java.util.TreeMap<>();
+        values.forEach((index, v) -> {
+            if (index < -1 || index >= historySize || v.length != objectives) {
+                throw new IllegalArgumentException("test values for history index " + index + " (" + v.length
+                        + " values): the run has " + historySize + " evaluations of " + objectives + " objectives");
+            }
+            out.put(index, v.clone());
+        });
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** @return the test values by history index, for the result files (arrays shared, not to be modified) */
+    Map<Integer, double[]> testTable() {
+        return testValues;
     }
 
     /**

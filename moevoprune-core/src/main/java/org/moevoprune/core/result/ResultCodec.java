@@ -114,6 +114,14 @@ final class ResultCodec {
             gm.put("guidedMutation", g.guidedMutation());
             m.put("guidance", gm);
         }
+        EvaluationProtocol p = s.protocol();
+        if (!p.equals(EvaluationProtocol.TEST_SPLIT)) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("folds", p.folds());
+            pm.put("validationFraction", p.validationFraction());
+            pm.put("oodTestFraction", p.oodTestFraction());
+            m.put("protocol", pm);
+        }
         return m;
     }
 
@@ -153,7 +161,7 @@ final class ResultCodec {
         return new SearchSettings(f.integer("populationSize"), f.integer("evaluations"), f.integer("offspring"),
                 mode, f.longValue("seed"), f.bool("countCacheHits"), training, f.number("swapProbability"),
                 f.number("flipProbability"), operators(f, where), cost(f, where),
-                guidance(f, where));
+                guidance(f, where), protocol(f, where));
     }
 
     private static CostSettings cost(Fields f, String where) {
@@ -176,6 +184,21 @@ final class ResultCodec {
         }
         Fields g = new Fields(f.get("guidance"), where + ".guidance");
         return new GuidanceSettings(g.bool("archiveFront"), g.bool("stratifiedInit"), g.bool("guidedMutation"));
+    }
+
+
+    /** Files without a {@code protocol} field were made with the test-split protocol of earlier versions. */
+    private static EvaluationProtocol protocol(Fields f, String where) {
+        if (!f.map.containsKey("protocol")) {
+            return EvaluationProtocol.TEST_SPLIT;
+        }
+        Fields p = new Fields(f.get("protocol"), where + ".protocol");
+        try {
+            return new EvaluationProtocol(p.integer("folds"), p.number("validationFraction"),
+                    p.number("oodTestFraction"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ".protocol: " + e.getMessage());
+        }
     }
 
     static List<Object> objectives(List<Objective> objectives) {

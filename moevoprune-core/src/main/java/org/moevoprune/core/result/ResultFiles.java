@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.TrainingSummary;
@@ -38,7 +39,10 @@ import org.moevoprune.core.io.literal.Utf8;
  *       {@code training_seed}, {@code epochs}, {@code stopped_early}, {@code train_ms}, {@code mask}, then the
  *       provenance columns.</li>
  * </ul>
- * The provenance columns (since version 2) are {@code library, head_id, kernel, backbone, data_fingerprint,
+ * When the run kept the test split from the search ({@link EvaluationProtocol#holdsOutTest()}), the front CSV has
+ * one {@code test_<objective column>} per objective between {@code mask} and the provenance columns: the member's values on the untouched test split and
+ * held-out OoD samples (the objective columns then hold validation or fold-mean values). The provenance columns
+ * (since version 2) are {@code library, head_id, kernel, backbone, data_fingerprint,
  * timestamp}: the {@link Provenance} of the run each row came from, an empty cell where it is unknown. A cell holding
  * a comma or a double quote is quoted as RFC 4180 says. Values are natural (accuracy, not 1 − accuracy) and written
  * with {@link Double#toString}, which reads back exactly; {@code mask} is the {@code '0'/'1'} string of
@@ -60,8 +64,11 @@ import org.moevoprune.core.io.literal.Utf8;
  * {@code elapsedMillis}, {@code hypervolume}, {@code front} (evaluation objects), {@code population} (history
  * indices) and {@code history} (evaluation objects: {@code index, step, values} (in objective order),
  * {@code activeCount, trainingSeed, training} ({@code epochs, updates, bestEpoch, bestLoss, finalLoss, stoppedEarly,
- * diverged}), {@code nanos, mask}), and, when the run made it, {@code baseline}: the evaluation object of the unpruned
- * head (index and step -1; it is in neither history nor population). Version 1 has the same fields with a provenance of {@code library, java, vm, os,
+ * diverged}), {@code nanos, mask}), when the run made it, {@code baseline}: the evaluation object of the unpruned
+ * head (index and step -1; it is in neither history nor population), and, when measured, {@code test} (each
+ * {@code index} of a history entry, -1 for the baseline, and its {@code values} on the held-out test data);
+ * {@code settings.protocol} ({@code folds, validationFraction, oodTestFraction}) is present when it is not the
+ * test-split protocol, which files without it used. Version 1 has the same fields with a provenance of {@code library, java, vm, os,
  * processors, head} only, and names the steady-state mode {@code REFERENCE}. {@link #readJson(Path)} reads both into
  * a {@link PruningResult} without heads (the weights are not stored here; retrain them from the data).
  *
@@ -74,6 +81,8 @@ public final class ResultFiles {
     /** The format version written; versions 1 and 2 are read. */
     public static final int VERSION = 2;
     static final String FORMAT = "moevoprune.result";
+    /** Prefix of the front CSV's test columns. */
+    public static final String TEST_PREFIX = "test_";
     private static final List<String> PROVENANCE_COLUMNS = List.of("library", "head_id", "kernel", "backbone",
             "data_fingerprint", "timestamp");
 
@@ -96,7 +105,7 @@ public final class ResultFiles {
      * @throws IOException if the file cannot be written; an existing file is then unchanged
      */
     public static void writeFrontCsv(Path file, PruningResult result) throws IOException {
-        writeFrontCsv(file, result.run(), result.front(), e -> result.provenance());
+        writeFrontCsv(file, result.run(), result.front(), e -> result.provenance(), result::testValues);
     }
 
     /**
@@ -110,13 +119,13 @@ public final class ResultFiles {
      * @throws IllegalArgumentException if a member belongs to none of the runs
      */
     public static void writeSuperFrontCsv(Path file, Front front, List<PruningResult> results) throws IOException {
-        writeFrontCsv(file, -1, front, e -> runOf(e, results).provenance());
+        writeFrontCsv(file, -1, front, e -> runOf(e, results).provenance(), e -> runOf(e, results).testValues(e));
     }
 
-    private static void writeFrontCsv(Path file, int run, Front front, Function<Evaluation, Provenance> provenance)
-            throws IOException {
+    private static void writeFrontCsv(Path file, int run, Front front, Function<Evaluation, Provenance> provenance,
+            Function<Evaluation, Optional<double[]>> test) throws IOException {
         List<FrontRow> rows = new ArrayList<>();
-        front.members().forEach(e -> rows.add(new FrontRow(run, e, provenance.apply(e))));
+        front.members().forEach(e -> rows.add(new FrontRow(run, e, provenance.apply(e), test.apply(e))));
         writeRows(file, front.space().ids(), rows);
     }
 
@@ -140,18 +149,23 @@ public final class ResultFiles {
                 throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds() + " vs "
                         + results.get(0).objectiveIds());
             }
-            r.baseline().ifPresent(b -> rows.add(new FrontRow(r.run(), b, r.provenance())));
+            r.baseline().ifPresent(b -> rows.add(new FrontRow(r.run(), b, r.provenance(), r.testValues(b))));
         }
         writeRows(file, results.get(0).objectiveIds(), rows);
     }
 
-    private record FrontRow(int run, Evaluation evaluation, Provenance provenance) {
+    /** One row of a front CSV; {@code test} holds the values on the held-out test data, if measured. */
+    private record FrontRow(int run, Evaluation evaluation, Provenance provenance, Optional<double[]> test) {
     }
 
     private static void writeRows(Path file, List<String> ids, List<FrontRow> rows) throws IOException {
+        boolean tested = rows.stream().anyMatch(r -> r.test().isPresent());
         StringBuilder csv = new StringBuilder("run");
         ids.forEach(id -> csv.append(',').append(column(id)));
         csv.append(",active_count,feature_count,training_seed,epochs,mask");
+        if (tested) {
+            ids.forEach(id -> csv.append(',').append(TEST_PREFIX).append(column(id)));
+        }
         PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
         csv.append('\n');
         for (FrontRow row : rows) {
@@ -163,6 +177,12 @@ public final class ResultFiles {
             csv.append(',').append(e.mask().activeCount()).append(',').append(e.mask().length()).append(',')
                     .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
                     .append(e.mask().toBitString());
+            if (tested) {
+                double[] values = row.test().orElse(null);
+                for (int i = 0; i < ids.size(); i++) {
+                    csv.append(',').append(values == null ? "" : Double.toString(values[i]));
+                }
+            }
             appendProvenance(csv, row.provenance());
         }
         write(file, csv.toString());
@@ -308,6 +328,20 @@ public final class ResultFiles {
         result.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
         m.put("history", history);
         result.baseline().ifPresent(b -> m.put("baseline", ResultCodec.evaluation(b)));
+        if (result.hasTestValues()) {
+            List<Object> test = new ArrayList<>();
+            result.testTable().forEach((index, values) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("index", index);
+                List<Object> list = new ArrayList<>();
+                for (double v : values) {
+                    list.add(v);
+                }
+                row.put("values", list);
+                test.add(row);
+            });
+            m.put("test", test);
+        }
         write(file, Json.write(m));
     }
 
@@ -368,7 +402,28 @@ public final class ResultFiles {
         }
         return new PruningResult(f.integer("run"), ResultCodec.settings(f.get("settings"), "result.settings"), space,
                 population, history, f.integer("steps"), f.integer("cacheHits"), reason,
-                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), baseline(f, space), null);
+                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), baseline(f, space), null,
+                testTable(json, history, space));
+    }
+
+    /** The optional {@code test} field: objective values on the held-out test data, by history index. */
+    private static Map<Integer, double[]> testTable(Object json, List<Evaluation> history, ObjectiveSpace space) {
+        Map<?, ?> root = (Map<?, ?>) json;
+        if (!root.containsKey("test")) {
+            return Map.of();
+        }
+        ResultCodec.Fields f = new ResultCodec.Fields(json, "result");
+        Map<Integer, double[]> out = new HashMap<>();
+        List<?> rows = f.list("test");
+        for (int i = 0; i < rows.size(); i++) {
+            ResultCodec.Fields row = new ResultCodec.Fields(rows.get(i), "result.test[" + i + "]");
+            int index = row.integer("index");
+            if (index < -1 || index >= history.size()) {
+                throw new IllegalArgumentException("result.test[" + i + "].index: " + index + " is not a history index");
+            }
+            out.put(index, row.doubles("values", space.size()));
+        }
+        return out;
     }
 
     /**

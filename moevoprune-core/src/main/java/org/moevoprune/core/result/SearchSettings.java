@@ -22,10 +22,13 @@ import org.moevoprune.api.TrainingSettings;
  * @param operators repair of small masks, mating selection, duplicate rejection and the stall limit
  * @param cost weight inheritance and early termination ({@link CostSettings#none()}: neither, as the reference)
  * @param guidance the search-quality improvements switched on ({@link GuidanceSettings#reference()}: none)
+ * @param protocol which data the search optimises on (folds, validation split) and reports on; both presets use
+ *     {@link EvaluationProtocol#TEST_SPLIT} (the paper's), the command line's default is
+ *     {@link EvaluationProtocol#clean()}
  */
 public record SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
         boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
-        OperatorSettings operators, CostSettings cost, GuidanceSettings guidance) {
+        OperatorSettings operators, CostSettings cost, GuidanceSettings guidance, EvaluationProtocol protocol) {
 
     /**
      * @throws IllegalArgumentException if a value is out of range, with the value and the fix
@@ -36,6 +39,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
         Objects.requireNonNull(guidance, "guidance");
         Objects.requireNonNull(operators, "operators");
         Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(protocol, "protocol");
         if (operators.stallLimit() == 0 && !countCacheHits) {
             throw new IllegalArgumentException("a stall limit of 0 (no stall rule) needs cache hits counted: "
                     + "otherwise a converged run that only proposes evaluated masks never spends its budget and "
@@ -74,7 +78,8 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     }
 
     /**
-     * Settings without weight inheritance or early termination ({@link CostSettings#none()}) and without guidance.
+     * Settings without weight inheritance or early termination ({@link CostSettings#none()}), without guidance,
+     * with the test-split protocol.
      *
      * @throws IllegalArgumentException if a value is out of range, with the value and the fix
      */
@@ -95,6 +100,18 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
             OperatorSettings operators, CostSettings cost) {
         this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
                 flipProbability, operators, cost, GuidanceSettings.reference());
+    }
+
+    /**
+     * Settings with {@link EvaluationProtocol#TEST_SPLIT}, the protocol of earlier versions (and of both presets).
+     *
+     * @throws IllegalArgumentException if a value is out of range, with the value and the fix
+     */
+    public SearchSettings(int populationSize, int evaluations, int offspring, SearchMode mode, long seed,
+            boolean countCacheHits, TrainingSettings training, double swapProbability, double flipProbability,
+            OperatorSettings operators, CostSettings cost, GuidanceSettings guidance) {
+        this(populationSize, evaluations, offspring, mode, seed, countCacheHits, training, swapProbability,
+                flipProbability, operators, cost, guidance, EvaluationProtocol.TEST_SPLIT);
     }
 
     /**
@@ -134,7 +151,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public SearchSettings withSeed(long value) {
         return new SearchSettings(populationSize, evaluations, offspring, mode, value, countCacheHits, training,
-                swapProbability, flipProbability, operators, cost, guidance);
+                swapProbability, flipProbability, operators, cost, guidance, protocol);
     }
 
     /**
@@ -143,7 +160,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
      */
     public SearchSettings withGuidance(GuidanceSettings value) {
         return new SearchSettings(populationSize, evaluations, offspring, mode, seed, countCacheHits, training,
-                swapProbability, flipProbability, operators, cost, value);
+                swapProbability, flipProbability, operators, cost, value, protocol);
     }
 
     /**

@@ -127,16 +127,38 @@ public interface CandidateEvaluator {
      * @param dataFingerprint {@link SearchData#fingerprint()} of {@code data}, computed once per pruner call
      * @param training how every head is trained
      * @param space the objectives, in the order of every evaluation's values
+     * @param folds K: 1 trains each candidate once on {@code data.train()} and measures on
+     *     {@code data.evaluation()}; K ≥ 2 measures the fold means of {@link Folds#of Folds.of(data, K, foldSeed)}
+     *     and brings no heads back
+     * @param foldSeed the seed of the fold partition (unused with one fold)
      */
     record Setup(int run, SparseHead head, SearchData data, long dataFingerprint, TrainingSettings training,
-            ObjectiveSpace space) {
+            ObjectiveSpace space, int folds, long foldSeed) {
 
-        /** Checks every component is present. */
+        /** Checks every component is present and the fold count positive. */
         public Setup {
             Objects.requireNonNull(head, "head");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(training, "training");
             Objects.requireNonNull(space, "space");
+            if (folds < 1) {
+                throw new IllegalArgumentException("the number of folds must be ≥ 1, got " + folds);
+            }
+        }
+
+        /**
+         * A setup with one fold (train once, measure on the evaluation split).
+         *
+         * @param run the run index
+         * @param head the head provider
+         * @param data the features
+         * @param dataFingerprint the data's fingerprint
+         * @param training how every head is trained
+         * @param space the objectives
+         */
+        public Setup(int run, SparseHead head, SearchData data, long dataFingerprint, TrainingSettings training,
+                ObjectiveSpace space) {
+            this(run, head, data, dataFingerprint, training, space, 1, 0L);
         }
     }
 }

@@ -31,15 +31,33 @@ final class LocalEvaluator implements CandidateEvaluator {
     /** Evaluates concurrently; {@code null} for sequential evaluation. */
     private final Executor executor;
     private final CostSettings cost;
+    /** The folds of k-fold fitness; {@code null} with one fold. */
+    private final Folds folds;
 
     LocalEvaluator(SparseHead head, SearchData data, TrainingSettings training, ObjectiveSpace space,
             Executor executor) {
-        this(head, data, training, space, executor, CostSettings.none());
+        this(head, data, training, space, executor, CostSettings.none(), 1, 0L);
     }
 
+    /** K-fold fitness without weight inheritance or racing. */
     LocalEvaluator(SparseHead head, SearchData data, TrainingSettings training, ObjectiveSpace space,
-            Executor executor, CostSettings cost) {
+            Executor executor, int folds, long foldSeed) {
+        this(head, data, training, space, executor, CostSettings.none(), folds, foldSeed);
+    }
+
+    /**
+     * @param cost weight inheritance and racing (only with one fold)
+     * @param folds K; with K ≥ 2 each candidate's values are the means of {@link Folds#of Folds.of(data, K,
+     *     foldSeed)} and no head is brought back ({@link Retrainer} trains it on the whole training split)
+     * @param foldSeed the seed of the fold partition
+     */
+    LocalEvaluator(SparseHead head, SearchData data, TrainingSettings training, ObjectiveSpace space,
+            Executor executor, CostSettings cost, int folds, long foldSeed) {
         this.cost = Objects.requireNonNull(cost, "cost");
+        this.folds = folds > 1 ? Folds.of(data, folds, foldSeed) : null;
+        if (this.folds != null && !cost.isNone()) {
+            throw new IllegalArgumentException("weight inheritance and racing work with one fold only");
+        }
         this.head = Objects.requireNonNull(head, "head");
         this.data = Objects.requireNonNull(data, "data");
         this.training = Objects.requireNonNull(training, "training");
@@ -75,6 +93,11 @@ final class LocalEvaluator implements CandidateEvaluator {
 
     private Outcome evaluateOne(Candidate c) {
         long t0 = System.nanoTime();
+        if (folds != null) {
+            Folds.Measured m = folds.measure(head, c.mask(), training, c.trainingSeed(), space.objectives());
+            return new Outcome(new Evaluation(c.index(), c.step(), c.mask(), space.ids(), m.values(),
+                    c.trainingSeed(), m.training(), System.nanoTime() - t0), null);
+        }
         CandidateEvaluator.Start start = c.start();
         boolean inherit = cost.inheritWeights() && start.parentHead() != null && head.supportsTrainingStart();
         boolean race = cost.racing() && !Double.isNaN(start.raceBar()) && head.supportsTrainingStart();

@@ -25,9 +25,12 @@ import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.objective.Accuracy;
 import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
+import org.moevoprune.core.objective.EvaluationContexts;
 import org.moevoprune.core.result.CheckpointFiles;
 import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.GuidanceSettings;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.EvaluationProtocol;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
@@ -57,7 +60,14 @@ import org.moevoprune.core.result.SearchSettings;
  */
 public final class Pruner {
 
+    /** Salts of the seeds of the protocol's partitions, derived from the configured seed. */
+    static final long FOLDS = 0xF01D5L;
+    private static final long VALIDATION = 0x5A11DL;
+    private static final long OOD_TEST = 0x00D7E57L;
+
     private final SearchData data;
+    /** The data as given, before the protocol's splits ({@link #toBuilder()} hands these on). */
+    private final SearchData source;
     private final String backboneId;
     private final SparseHead head;
     private final ObjectiveSpace space;
@@ -71,7 +81,8 @@ public final class Pruner {
     private final boolean resume;
     private final boolean baseline;
 
-    private Pruner(Builder b, SearchData data, SearchSettings settings) {
+    private Pruner(Builder b, SearchData source, SearchData data, SearchSettings settings) {
+        this.source = source;
         this.data = data;
         this.backboneId = b.backboneId;
         this.head = b.head != null ? b.head : ProviderRegistry.load(SparseHead.class).select();
@@ -87,6 +98,11 @@ public final class Pruner {
         if (!settings.cost().isNone() && evaluators != null) {
             throw new IllegalArgumentException("weight inheritance and early termination (" + settings.cost() + ") "
                     + "run on the local evaluator only: drop evaluators(...) or use CostSettings.none()");
+        }
+        if (!settings.cost().isNone() && settings.protocol().folds() > 1) {
+            throw new IllegalArgumentException("weight inheritance and early termination (" + settings.cost() + ") "
+                    + "need one fold: drop folds(" + settings.protocol().folds() + ") (--folds) or use "
+                    + "CostSettings.none()");
         }
         if (settings.cost().racing() && (space.size() != 2 || !space.ids().contains(Accuracy.ID)
                 || !space.ids().contains(ActiveFraction.ID))) {
@@ -116,9 +132,10 @@ public final class Pruner {
 
     /** @return a builder holding this configuration (data, head, objectives, settings, listeners, execution) */
     public Builder toBuilder() {
-        Builder b = new Builder().data(data.train(), data.evaluation(), data.ood()).head(head)
+        Builder b = new Builder().data(source.train(), source.evaluation(), source.ood()).head(head)
                 .objectives(space.objectives()).settings(settings).threads(threads).resume(resume)
                 .baseline(baseline);
+        b.oodTest = source.oodTest();
         b.backboneId = backboneId;
         b.executor = executor;
         b.evaluators = evaluators;
@@ -175,7 +192,11 @@ public final class Pruner {
         return head;
     }
 
-    /** @return the data */
+    /**
+     * @return the data the search works on: under a protocol with a validation split, the training split less the
+     *     validation samples, the validation split as evaluation split, and the test split (and held-out OoD samples)
+     *     for the report; the data as given otherwise
+     */
     public SearchData data() {
         return data;
     }
@@ -204,7 +225,7 @@ public final class Pruner {
     /** What a checkpoint of this search records and must match to be resumed. */
     CheckpointFiles.Identity checkpointIdentity(long fingerprint) {
         return new CheckpointFiles.Identity(Long.toHexString(fingerprint), data.featureCount(), head.id(), space,
-                data.evaluation().size());
+                settings.protocol().folds() > 1 ? 0 : data.evaluation().size());
     }
 
     /** Executes run {@code r}: everything it needs is made here and handed to it. */
@@ -226,14 +247,42 @@ public final class Pruner {
         if (file != null) {
             observers.add(new CheckpointWriter(file, checkpointEvery, identity));
         }
+        int folds = settings.protocol().folds();
+        long foldSeed = TrainingRandom.derive(settings.seed(), FOLDS);
         CandidateEvaluator evaluator = evaluators != null
                 ? evaluators.create(new CandidateEvaluator.Setup(r, head, data, fingerprint, runSettings.training(),
-                        space))
-                : head instanceof PopulationHead population && runSettings.cost().isNone()
+                        space, folds, foldSeed))
+                : head instanceof PopulationHead population && runSettings.cost().isNone() && folds == 1
                         ? new PopulationEvaluator(population, data, runSettings.training(), space, pool)
-                        : new LocalEvaluator(head, data, runSettings.training(), space, pool, runSettings.cost());
-        return new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners, provenance(fingerprint),
-                baseline, runSettings.cost().inheritWeights() ? retrainer() : null).execute(saved, observers);
+                        : new LocalEvaluator(head, data, runSettings.training(), space, pool, runSettings.cost(),
+                                folds, foldSeed);
+        PruningResult result = new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners,
+                provenance(fingerprint), baseline, runSettings.cost().inheritWeights() ? retrainer() : null)
+                .execute(saved, observers);
+        return data.test() == null ? result : result.withTestValues(testValues(result));
+    }
+
+    /**
+     * Measures every front member and the baseline on the untouched test split and the report's OoD samples, with
+     * its kept head or, under k-fold fitness, a head trained on the whole training split with its training seed.
+     */
+    private java.util.Map<Integer, double[]> testValues(PruningResult result) {
+        Retrainer retrainer = retrainer();
+        java.util.Map<Integer, double[]> out = new java.util.TreeMap<>();
+        for (Evaluation e : result.front().members()) {
+            out.put(e.index(), measureTest(retrainer.head(result, e)));
+        }
+        retrainer.baselineHead(result).ifPresent(h -> out.put(-1, measureTest(h)));
+        return out;
+    }
+
+    private double[] measureTest(TrainedHead trained) {
+        var context = EvaluationContexts.of(trained, data.train(), data.test(), data.reportOod());
+        double[] values = new double[space.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = space.objectives().get(i).evaluate(context);
+        }
+        return values;
     }
 
     private Provenance provenance(long fingerprint) {
@@ -299,6 +348,8 @@ public final class Pruner {
         private TrainingSettings training = TrainingSettings.reference();
         private double swapProbability = 0.5;
         private double flipProbability = Double.NaN;
+        private EvaluationProtocol protocol = EvaluationProtocol.TEST_SPLIT;
+        private FeatureMatrix oodTest;
         private OperatorSettings operators = OperatorSettings.improved();
         private CostSettings cost = CostSettings.none();
         private GuidanceSettings guidance = GuidanceSettings.reference();
@@ -413,7 +464,18 @@ public final class Pruner {
             flipProbability = value.flipProbability();
             cost = value.cost();
             guidance = value.guidance();
+            protocol = value.protocol();
             operators = value.operators();
+            return this;
+        }
+
+        /**
+         * @param value which data the search optimises on and which it reports on (default
+         *     {@link EvaluationProtocol#TEST_SPLIT}, the paper's: the search measures on the test split)
+         * @return this builder
+         */
+        public Builder protocol(EvaluationProtocol value) {
+            protocol = Objects.requireNonNull(value, "protocol");
             return this;
         }
 
@@ -424,6 +486,17 @@ public final class Pruner {
          */
         public Builder operators(OperatorSettings value) {
             operators = Objects.requireNonNull(value, "operators");
+            return this;
+        }
+
+        /**
+         * @param value K, the folds of k-fold fitness, 1 to {@value EvaluationProtocol#MAX_FOLDS} (keeps the
+         *     protocol's other settings; with K ≥ 2 set the validation fraction to 0)
+         * @return this builder
+         */
+        public Builder folds(int value) {
+            protocol = new EvaluationProtocol(value, value > 1 ? 0 : protocol.validationFraction(),
+                    protocol.oodTestFraction());
             return this;
         }
 
@@ -439,6 +512,16 @@ public final class Pruner {
         }
 
         /**
+         * @param value the share of the training data held out as the search's validation split, in [0, 0.9]
+         *     (0: the search measures on the test split); sets one fold
+         * @return this builder
+         */
+        public Builder validationFraction(double value) {
+            protocol = new EvaluationProtocol(value > 0 ? 1 : protocol.folds(), value, protocol.oodTestFraction());
+            return this;
+        }
+
+        /**
          * @param value whether tournaments use the rank and crowding distance of the last replacement, as
          *     jMetalPy's NSGA-II (reference), rather than recomputing them on the population (default false)
          * @return this builder
@@ -450,6 +533,17 @@ public final class Pruner {
         }
 
         /**
+         * @param value the share of the OoD pool held out for the test report when the search does not see the test
+         *     split and no {@link #oodTest held-out OoD samples} are given, in [0, 0.9] (default 0.5; 0 reports on
+         *     the search's pool)
+         * @return this builder
+         */
+        public Builder oodTestFraction(double value) {
+            protocol = new EvaluationProtocol(protocol.folds(), protocol.validationFraction(), value);
+            return this;
+        }
+
+        /**
          * @param value whether an offspring already in the population is drawn again, at most
          *     {@link OperatorSettings#REDRAWS} times per offspring (default false, as the reference)
          * @return this builder
@@ -457,6 +551,16 @@ public final class Pruner {
         public Builder rejectDuplicates(boolean value) {
             operators = new OperatorSettings(operators.minActive(), operators.matingFromReplacement(), value,
                     operators.stallLimit());
+            return this;
+        }
+
+        /**
+         * @param value held-out OoD samples for the test report (the search keeps the whole OoD pool); needs a
+         *     protocol that keeps the test split from the search
+         * @return this builder
+         */
+        public Builder oodTest(FeatureMatrix value) {
+            oodTest = Objects.requireNonNull(value, "oodTest");
             return this;
         }
 
@@ -689,8 +793,12 @@ public final class Pruner {
         public Pruner build() {
             SearchSettings settings = new SearchSettings(populationSize, evaluations,
                     offspring != null ? offspring : mode == SearchMode.STEADY_STATE ? 2 : populationSize, mode, seed,
-                    countCacheHits, training, swapProbability, flipProbability, operators, cost, guidance);
-            SearchData resolved = data != null ? data : fromBackbone();
+                    countCacheHits, training, swapProbability, flipProbability, operators, cost, guidance,
+                    protocol);
+            SearchData given = data != null ? data : fromBackbone();
+            SearchData source = oodTest == null ? given
+                    : new SearchData(given.train(), given.evaluation(), given.ood(), null, oodTest);
+            SearchData resolved = split(source, protocol, seed);
             if (checkpointDirectory != null) {
                 try {
                     Files.createDirectories(checkpointDirectory);
@@ -698,7 +806,40 @@ public final class Pruner {
                     throw new UncheckedIOException("cannot create checkpoint directory " + checkpointDirectory, e);
                 }
             }
-            return new Pruner(this, resolved, settings);
+            return new Pruner(this, source, resolved, settings);
+        }
+
+        /**
+         * The protocol's data: a stratified validation split carved from training (seed {@code derive(seed,
+         * VALIDATION)}), the test split kept for the report, and the OoD pool split for it (seed
+         * {@code derive(seed, OOD_TEST)}) unless held-out OoD samples were given.
+         */
+        private static SearchData split(SearchData given, EvaluationProtocol protocol, long seed) {
+            if (!protocol.holdsOutTest()) {
+                if (given.oodTest() != null) {
+                    throw new IllegalArgumentException("held-out OoD samples were given but the search measures on "
+                            + "the test split: set a validation fraction or 2 or more folds, or drop the held-out OoD "
+                            + "samples");
+                }
+                return given;
+            }
+            FeatureMatrix ood = given.ood();
+            FeatureMatrix oodTest = given.oodTest();
+            if (oodTest == null && ood != null && protocol.oodTestFraction() > 0) {
+                FeatureMatrix[] parts = Splits.holdOut(ood, protocol.oodTestFraction(),
+                        TrainingRandom.derive(seed, OOD_TEST));
+                ood = parts[0];
+                oodTest = parts[1];
+            }
+            LabelledFeatures train = given.train();
+            LabelledFeatures evaluation = given.evaluation();
+            if (protocol.validationFraction() > 0) {
+                LabelledFeatures[] parts = Splits.stratifiedHoldOut(train, protocol.validationFraction(),
+                        TrainingRandom.derive(seed, VALIDATION));
+                train = parts[0];
+                evaluation = parts[1];
+            }
+            return new SearchData(train, evaluation, ood, given.evaluation(), oodTest);
         }
 
         private SearchData fromBackbone() {

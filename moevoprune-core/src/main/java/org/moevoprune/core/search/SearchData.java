@@ -8,13 +8,30 @@ import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * The features a search works on: the training split every candidate's head learns from, the evaluation split the
- * objectives are measured on, and optional out-of-distribution samples.
+ * objectives are measured on, optional out-of-distribution samples, and, under a protocol that keeps the test split
+ * from the search ({@link org.moevoprune.core.result.EvaluationProtocol}), the held-out test split and OoD samples
+ * the final front is reported on.
  *
  * @param train the training split
- * @param evaluation the evaluation split (the reference's test split)
+ * @param evaluation the evaluation split: the reference's test split, or a validation split carved from training
  * @param ood out-of-distribution samples, or {@code null} when no objective needs them
+ * @param test the untouched test split the front is reported on, or {@code null} when the search measured on it
+ * @param oodTest held-out OoD samples for that report, or {@code null} (the report then uses {@code ood})
  */
-public record SearchData(LabelledFeatures train, LabelledFeatures evaluation, FeatureMatrix ood) {
+public record SearchData(LabelledFeatures train, LabelledFeatures evaluation, FeatureMatrix ood,
+        LabelledFeatures test, FeatureMatrix oodTest) {
+
+    /**
+     * Data without held-out splits: the search measures on {@code evaluation} and nothing else is reported.
+     *
+     * @param train the training split
+     * @param evaluation the evaluation split
+     * @param ood out-of-distribution samples, or {@code null}
+     * @throws IllegalArgumentException if a split is empty or the splits disagree on features or classes
+     */
+    public SearchData(LabelledFeatures train, LabelledFeatures evaluation, FeatureMatrix ood) {
+        this(train, evaluation, ood, null, null);
+    }
 
     /**
      * @throws IllegalArgumentException if a split is empty or the splits disagree on features or classes
@@ -41,6 +58,28 @@ public record SearchData(LabelledFeatures train, LabelledFeatures evaluation, Fe
                     + " features but the training split has " + train.featureCount()
                     + ": extract them with the same backbone");
         }
+        if (test != null && (test.featureCount() != train.featureCount() || test.classCount() != train.classCount()
+                || test.size() == 0)) {
+            throw new IllegalArgumentException("the test split has " + test.size() + " samples, "
+                    + test.featureCount() + " features and " + test.classCount() + " classes; the training split has "
+                    + train.featureCount() + " features and " + train.classCount() + " classes: give a non-empty "
+                    + "test split extracted with the same backbone");
+        }
+        if (oodTest != null && oodTest.columns() != train.featureCount()) {
+            throw new IllegalArgumentException("the held-out OoD samples have " + oodTest.columns()
+                    + " features but the training split has " + train.featureCount()
+                    + ": extract them with the same backbone");
+        }
+    }
+
+    /** @return the untouched test split, if the search kept it out */
+    public Optional<LabelledFeatures> testSplit() {
+        return Optional.ofNullable(test);
+    }
+
+    /** @return the OoD samples the test report uses: the held-out ones, else the search's pool (may be null) */
+    public FeatureMatrix reportOod() {
+        return oodTest != null ? oodTest : ood;
     }
 
     /** @return the out-of-distribution samples, if any */
@@ -67,6 +106,15 @@ public record SearchData(LabelledFeatures train, LabelledFeatures evaluation, Fe
         }
         for (int label : evaluation.labels().toArray()) {
             h = TrainingRandom.mix(h - label);
+        }
+        if (test != null) {
+            h = hash(h ^ 0x7E57L, test.features());
+            for (int label : test.labels().toArray()) {
+                h = TrainingRandom.mix(h + 3L * label);
+            }
+        }
+        if (oodTest != null) {
+            h = hash(h ^ 0x00D7L, oodTest);
         }
         return TrainingRandom.mix(h ^ train.classCount());
     }
