@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
+import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.SearchSettings;
 
 /**
  * The hypervolume of a run's <em>population</em> front after each step, replayed exactly from its result: every
@@ -50,7 +52,15 @@ public final class PopulationReplay {
         List<Double> hv = new ArrayList<>();
         StepObserver record = state -> hv.add(result.space().hypervolume(state.population()));
         int featureCount = result.history().get(0).mask().length();
-        new SearchRun(result.run(), result.settings(), result.space(), featureCount, lookup, List.of(),
+        // Weight inheritance changes how heads start, not which masks the search proposes or keeps: the replay,
+        // which looks evaluations up instead of training, runs without it (and so needs no parents' heads).
+        SearchSettings r = result.settings();
+        CostSettings c = r.cost();
+        SearchSettings replayed = !c.inheritWeights() ? r : new SearchSettings(r.populationSize(), r.evaluations(),
+                r.offspring(), r.mode(), r.seed(), r.countCacheHits(), r.training(), r.swapProbability(),
+                r.flipProbability(), r.operators(), new CostSettings(false, c.raceEpochs(), c.raceMargin()),
+                r.guidance(), r.protocol());
+        new SearchRun(result.run(), replayed, result.space(), featureCount, lookup, List.of(),
                 result.provenance()).execute(null, List.of(record));
         double[] out = new double[hv.size()];
         for (int i = 0; i < out.length; i++) {
