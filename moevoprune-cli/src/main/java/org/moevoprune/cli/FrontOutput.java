@@ -66,21 +66,25 @@ final class FrontOutput {
                     : "Objectives were measured on the validation split; test_ columns: the same heads on the "
                     + "untouched test split and held-out OoD samples");
         }
+        int longest = ids.stream().mapToInt(id -> (tested ? ResultFiles.TEST_PREFIX.length() : 0) + id.length()).max()
+                .orElse(0);
+        String text = "%" + Math.max(16, longest + 2) + "s";
+        String number = "%" + Math.max(16, longest + 2) + ".4f";
         StringBuilder header = new StringBuilder();
-        ids.forEach(id -> header.append(String.format("%16s", id)));
+        ids.forEach(id -> header.append(String.format(text, id)));
         if (tested) {
-            ids.forEach(id -> header.append(String.format("%16s", ResultFiles.TEST_PREFIX + id)));
+            ids.forEach(id -> header.append(String.format(text, ResultFiles.TEST_PREFIX + id)));
         }
         out.println(header.append(String.format("%10s%10s", "active", "epochs")));
         List<Evaluation> members = new ArrayList<>(front.members());
         members.sort(Comparator.comparingDouble((Evaluation e) -> -e.value(0)));
         for (Evaluation e : members) {
             StringBuilder row = new StringBuilder();
-            Arrays.stream(e.values()).forEach(v -> row.append(String.format("%16.4f", v)));
+            Arrays.stream(e.values()).forEach(v -> row.append(String.format(number, v)));
             if (tested) {
                 double[] test = testValues(results, e);
                 for (int i = 0; i < ids.size(); i++) {
-                    row.append(test == null ? String.format("%16s", "-") : String.format("%16.4f", test[i]));
+                    row.append(test == null ? String.format(text, "-") : String.format(number, test[i]));
                 }
             }
             out.println(row.append(String.format("%10s%10d", e.mask().activeCount() + "/" + e.mask().length(),
