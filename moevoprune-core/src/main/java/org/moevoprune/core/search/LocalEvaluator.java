@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.SparseHead;
@@ -77,18 +76,7 @@ final class LocalEvaluator implements CandidateEvaluator {
         }
         List<CompletableFuture<Outcome>> futures = new ArrayList<>();
         candidates.forEach(c -> futures.add(CompletableFuture.supplyAsync(() -> evaluateOne(c), executor)));
-        try {
-            return futures.stream().map(CompletableFuture::join).toList();
-        } catch (CompletionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.joinAll(futures);
     }
 
     private Outcome evaluateOne(Candidate c) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.moevoprune.api.EvaluationContext;
 import org.moevoprune.api.PopulationHead;
@@ -84,18 +83,7 @@ public final class PopulationEvaluator implements CandidateEvaluator {
             TrainedHead trained = heads.get(i);
             futures.add(CompletableFuture.supplyAsync(() -> measure(c, trained, share), executor));
         }
-        try {
-            return futures.stream().map(CompletableFuture::join).toList();
-        } catch (CompletionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.joinAll(futures);
     }
 
     private Outcome measure(Candidate c, TrainedHead trained, long trainingNanos) {
