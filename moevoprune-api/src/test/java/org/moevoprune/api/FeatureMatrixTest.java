@@ -134,6 +134,25 @@ class FeatureMatrixTest {
     }
 
     @Test
+    void gatherRowsFollowsTheListedOrderAndWritesNothingOnABadIndex() {
+        // 3 rows of 40 columns (three cache lines each): value 100·row + column
+        float[] values = new float[3 * 40];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 * (i / 40) + i % 40;
+        }
+        FeatureMatrix matrix = FeatureMatrix.copyOf(values, 3, 40);
+        FeatureMask mask = FeatureMask.ofIndices(40, 1, 17, 39);
+        float[] out = new float[9];
+        matrix.gatherRows(mask, new int[] {9, 2, 0, 2, 9}, 1, 4, out);
+        assertArrayEquals(new float[] {201, 217, 239, 1, 17, 39, 201, 217, 239}, out);
+        float[] untouched = {-1, -1, -1, -1, -1, -1};
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> matrix.gatherRows(mask, new int[] {1, 3}, 0, 2, untouched));
+        assertArrayEquals(new float[] {-1, -1, -1, -1, -1, -1}, untouched);
+        matrix.gatherRows(FeatureMask.none(40), new int[] {0, 1}, 0, 2, new float[0]);
+    }
+
+    @Test
     void selectRowsKeepsOrderAndRepeats() {
         FeatureMatrix matrix = FeatureMatrix.copyOf(TWO_BY_THREE, 2, 3);
         FeatureMatrix selected = matrix.selectRows(1, 0, 1);

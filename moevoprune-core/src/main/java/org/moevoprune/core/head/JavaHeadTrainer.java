@@ -1,7 +1,6 @@
 package org.moevoprune.core.head;
 
 import org.moevoprune.api.FeatureMask;
-import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainingSettings;
@@ -12,13 +11,14 @@ import org.moevoprune.api.backend.TrainingRandom;
 
 /**
  * One training run of a compacted head (docs/METHOD.md §2): mini-batch SGD with Nesterov momentum and time-based decay
- * on the mean softmax cross-entropy, early stopping on the training loss. Every buffer is allocated here, once per run;
+ * on the mean softmax cross-entropy, early stopping on the training loss. Every buffer (the compacted copy of the
+ * split included, see {@link BatchRows}) is allocated here, once per run;
  * the batch loop allocates nothing. Confined to one thread.
  */
 final class JavaHeadTrainer implements TrainingProcedure.Epochs {
 
     private final HeadKernel kernel;
-    private final FeatureMatrix features;
+    private final BatchRows batches;
     private final int[] labels;
     private final FeatureMask mask;
     private final TrainingSettings settings;
@@ -56,7 +56,7 @@ final class JavaHeadTrainer implements TrainingProcedure.Epochs {
             TrainingStart start) {
         this.start = start;
         this.kernel = kernel;
-        this.features = train.features();
+        this.batches = new BatchRows(train.features(), mask, settings.maxEpochs());
         this.labels = train.labels().toArray();
         this.mask = mask;
         this.settings = settings;
@@ -104,7 +104,7 @@ final class JavaHeadTrainer implements TrainingProcedure.Epochs {
         double sum = 0;
         for (int start = 0; start < n; start += batch) {
             int rows = Math.min(batch, n - start);
-            features.gatherRows(mask, order, start, start + rows, xb);
+            batches.gather(order, start, start + rows, xb);
             sum += step(start, rows);
         }
         return sum / n;

@@ -15,9 +15,11 @@ import org.moevoprune.api.backend.TrainingProcedure;
  * The portable pure-Java {@link SparseHead}, id {@value #ID}: exactly the reference head and training of
  * MO-EvoPruneDeepTL (see {@link TrainingSettings}), compacted to the {@code k} active features.
  *
- * <p>Each call gathers one shuffled batch of active columns at a time from the full feature matrix (never a copy of
- * the whole compacted split), trains in buffers allocated once per call, and runs on the calling thread; run
- * several candidates on several threads to use more cores. Costs are {@code O(epochs · N · k · H)}.
+ * <p>Each call gathers one shuffled batch of active columns at a time, trains in buffers allocated once per call, and
+ * runs on the calling thread; run several candidates on several threads to use more cores. Costs are
+ * {@code O(epochs · N · k · H)}. A call of several epochs with at most half of the features active gathers its
+ * batches from a compacted copy of the split ({@code N × k} floats, kept only up to 32 MiB), else from the full
+ * feature matrix.
  *
  * <p>With {@code --add-modules jdk.incubator.vector} on Java 17+ it uses a Java Vector API kernel (12–19× faster
  * than the plain loops on this project's AVX-512 machine); without it, or with
