@@ -123,6 +123,22 @@ abstract class HeadKernel {
     abstract void outputGradient(float[] act, float[] dl, int rows, int h, int c, float[] gw2t, float[] gb);
 
     /**
+     * {@link Sgd#step} over the first {@code n} weights of {@code w} (the output layer's weights and biases), with the
+     * same float operations in the same order; a kernel may run it on vectors.
+     *
+     * @param w the weights, updated in place
+     * @param v their velocity, updated in place
+     * @param g their gradient
+     * @param n the number of weights
+     * @param lr this update's learning rate
+     * @param mu the momentum
+     * @param nesterov whether the update is Nesterov's
+     */
+    void step(float[] w, float[] v, float[] g, int n, float lr, float mu, boolean nesterov) {
+        Sgd.step(w, v, 0, g, 0, n, lr, mu, nesterov);
+    }
+
+    /**
      * Transposes a row-major {@code rows × cols} matrix.
      *
      * @param m the matrix

@@ -118,8 +118,8 @@ final class JavaHeadTrainer implements TrainingProcedure.Epochs {
         kernel.outputGradient(act, dl, rows, h, c, gw2, gb);
         float lr = (float) (settings.learningRate() / (1.0 + settings.decay() * updates));
         boolean nesterov = settings.nesterov();
-        Sgd.step(w2, v2, 0, gw2, 0, gw2.length, lr, mu, nesterov);
-        Sgd.step(b2, vb, 0, gb, 0, c, lr, mu, nesterov);
+        kernel.step(w2, v2, gw2, gw2.length, lr, mu, nesterov);
+        kernel.step(b2, vb, gb, c, lr, mu, nesterov);
         kernel.hiddenUpdate(xb, rows, k, dz, h, w1, v1, lr, mu, nesterov, scratch);
         updates++;
         return loss;

@@ -182,6 +182,18 @@ final class VectorUpdate {
         step(a1, w, v, i * BLOCK + L, lr, mu, nesterov);
     }
 
+    /**
+     * {@link Sgd#step} over the first {@code n} weights: whole vectors here, the rest in {@link Sgd#step} itself.
+     * Bit-identical to {@link Sgd#step}: the same multiplies and subtractions in the same order.
+     */
+    static void step(float[] w, float[] v, float[] g, int n, float lr, float mu, boolean nesterov) {
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            step(FloatVector.fromArray(S, g, j), w, v, j, lr, mu, nesterov);
+        }
+        Sgd.step(w, v, j, g, j, n - j, lr, mu, nesterov);
+    }
+
     /** {@link Sgd#step} on one vector of weights whose gradient is {@code g}. */
     private static void step(FloatVector g, float[] w, float[] v, int o, float lr, float mu, boolean nesterov) {
         FloatVector lg = g.mul(lr);

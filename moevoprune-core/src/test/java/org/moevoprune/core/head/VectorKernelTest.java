@@ -177,6 +177,28 @@ class VectorKernelTest {
         }
     }
 
+    @Test
+    void outputStepEqualsTheScalarSgdStep() {
+        assumeVector();
+        for (int n : new int[] {5120, 5127, 10, 3}) {
+            for (boolean nesterov : new boolean[] {true, false}) {
+                float[] w = values(n, 13, false);
+                float[] v = values(n, 14, false);
+                float[] g = values(n, 15, false);
+                float[] expectedW = w.clone();
+                float[] expectedV = v.clone();
+                for (int j = 0; j < n; j++) {
+                    float vn = 0.9f * expectedV[j] - 0.05f * g[j];
+                    expectedV[j] = vn;
+                    expectedW[j] += nesterov ? 0.9f * vn - 0.05f * g[j] : vn;
+                }
+                kernel.step(w, v, g, n, 0.05f, 0.9f, nesterov);
+                assertArrayEquals(expectedW, w, "weights, n " + n + ", " + nesterov);
+                assertArrayEquals(expectedV, v, "velocity, n " + n + ", " + nesterov);
+            }
+        }
+    }
+
     /** Values in [-1, 1), or ReLU-like ones (a third zero, the rest in [0, 2)). */
     private static float[] values(int n, long seed, boolean relu) {
         SplittableRandom random = new SplittableRandom(seed);
