@@ -94,6 +94,25 @@ abstract class HeadKernel {
     abstract void logitsRow(float[] act, int ao, int h, float[] w2t, float[] bias, int c, float[] out, int oo);
 
     /**
+     * The logits of {@code rows} rows: {@link #logitsRow} for each, rows {@code act[r·h …]} into
+     * {@code out[oo + r·c …]}; a kernel may compute several rows at once, with the same values.
+     *
+     * @param act {@code rows × h} hidden activations
+     * @param rows rows
+     * @param h hidden units
+     * @param w2t the output weights transposed, {@code c × h}
+     * @param bias {@code c} biases
+     * @param c classes
+     * @param out receives {@code rows × c} logits
+     * @param oo the first index written
+     */
+    void logits(float[] act, int rows, int h, float[] w2t, float[] bias, int c, float[] out, int oo) {
+        for (int r = 0; r < rows; r++) {
+            logitsRow(act, r * h, h, w2t, bias, c, out, oo + r * c);
+        }
+    }
+
+    /**
      * The gradient at the hidden pre-activations: {@code dz[r·h + u] = Σ_j dl[r·c + j] · w2t[j·h + u]} where
      * {@code act[r·h + u] > 0}, else 0, for {@code r < rows}.
      *

@@ -129,10 +129,9 @@ final class JavaHeadTrainer implements TrainingProcedure.Epochs {
     private double outputForwardBackward(int start, int rows) {
         double loss = 0;
         double inverseRows = 1.0 / rows;
+        kernel.logits(act, rows, h, w2, b2, c, dl, 0);
         for (int r = 0; r < rows; r++) {
-            int lo = r * c;
-            kernel.logitsRow(act, r * h, h, w2, b2, c, dl, lo);
-            loss += TrainingProcedure.softmaxCrossEntropy(dl, lo, c, labels[order[start + r]], inverseRows);
+            loss += TrainingProcedure.softmaxCrossEntropy(dl, r * c, c, labels[order[start + r]], inverseRows);
         }
         return loss;
     }

@@ -56,9 +56,7 @@ final class JavaTrainedHead extends AbstractTrainedHead {
             int count = Math.min(block, rows - start);
             features.gather(mask, start, start + count, xb);
             kernel.hiddenForward(xb, count, k, packedHidden, h, act, scratch);
-            for (int r = 0; r < count; r++) {
-                kernel.logitsRow(act, r * h, h, outputT, bias, c, out, (start + r) * c);
-            }
+            kernel.logits(act, count, h, outputT, bias, c, out, start * c);
         }
     }
 }

@@ -65,6 +65,11 @@ final class VectorKernel extends HeadKernel {
         VectorOutput.logitsRow(act, ao, h, w2t, bias, c, out, oo);
     }
 
+    @Override
+    void logits(float[] act, int rows, int h, float[] w2t, float[] bias, int c, float[] out, int oo) {
+        VectorOutput.logits(act, rows, h, w2t, bias, c, out, oo);
+    }
+
     /**
      * Writes {@code dz} panel-major, the layout {@link #hiddenUpdate} reads: the panel of units
      * {@code hb … hb + width} holds its {@code rows × width} values row-major from index {@code hb · rows}.

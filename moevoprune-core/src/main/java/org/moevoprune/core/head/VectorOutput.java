@@ -42,15 +42,106 @@ final class VectorOutput {
             logits4(act, ao, h, vh, w2t, bias, j, out, oo, lanes);
         }
         for (; j < c; j++) {
-            int p = j * h;
-            FloatVector s0 = FloatVector.zero(S);
-            FloatVector s1 = s0;
-            for (int u = 0; u < vh; u += BLOCK) {
-                s0 = FloatVector.fromArray(S, act, ao + u).fma(FloatVector.fromArray(S, w2t, p + u), s0);
-                s1 = FloatVector.fromArray(S, act, ao + u + L).fma(FloatVector.fromArray(S, w2t, p + u + L), s1);
-            }
-            out[oo + j] = finish(s0, s1, act, ao, h, vh, w2t, p, bias[j], lanes);
+            out[oo + j] = logit(act, ao, h, vh, w2t, j, bias[j], lanes);
         }
+    }
+
+    /**
+     * The logits of {@code rows} rows ({@code act} and {@code out} from index 0 and {@code oo}): two rows × four
+     * classes at a time (sixteen accumulators; each weight vector loaded once for both rows), each logit the same
+     * chains and lane sum as in {@link #logitsRow}, so the same value.
+     */
+    static void logits(float[] act, int rows, int h, float[] w2t, float[] bias, int c, float[] out, int oo) {
+        int vh = h - h % BLOCK;
+        float[] lanes = LANES.get();
+        int r = 0;
+        for (; r + 2 <= rows; r += 2) {
+            int j = 0;
+            for (; j + 4 <= c; j += 4) {
+                logits2x4(act, r * h, h, vh, w2t, bias, j, out, oo + r * c, c, lanes);
+            }
+            for (; j < c; j++) {
+                out[oo + r * c + j] = logit(act, r * h, h, vh, w2t, j, bias[j], lanes);
+                out[oo + (r + 1) * c + j] = logit(act, (r + 1) * h, h, vh, w2t, j, bias[j], lanes);
+            }
+        }
+        for (; r < rows; r++) {
+            logitsRow(act, r * h, h, w2t, bias, c, out, oo + r * c);
+        }
+    }
+
+    /** One logit: class {@code j} of the row at {@code ao}. */
+    private static float logit(float[] act, int ao, int h, int vh, float[] w2t, int j, float bias, float[] lanes) {
+        int p = j * h;
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        for (int u = 0; u < vh; u += BLOCK) {
+            s0 = FloatVector.fromArray(S, act, ao + u).fma(FloatVector.fromArray(S, w2t, p + u), s0);
+            s1 = FloatVector.fromArray(S, act, ao + u + L).fma(FloatVector.fromArray(S, w2t, p + u + L), s1);
+        }
+        return finish(s0, s1, act, ao, h, vh, w2t, p, bias, lanes);
+    }
+
+    /** Classes {@code j … j + 3} of the rows at {@code ao} and {@code ao + h}, into {@code out[oo …]}. */
+    private static void logits2x4(float[] act, int ao, int h, int vh, float[] w2t, float[] bias, int j, float[] out,
+            int oo, int c, float[] lanes) {
+        int p = j * h;
+        int bo = ao + h;
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector b0 = a0;
+        FloatVector b1 = a0;
+        FloatVector c0 = a0;
+        FloatVector c1 = a0;
+        FloatVector d0 = a0;
+        FloatVector d1 = a0;
+        FloatVector e0 = a0;
+        FloatVector e1 = a0;
+        FloatVector f0 = a0;
+        FloatVector f1 = a0;
+        FloatVector g0 = a0;
+        FloatVector g1 = a0;
+        FloatVector k0 = a0;
+        FloatVector k1 = a0;
+        for (int u = 0; u < vh; u += BLOCK) {
+            FloatVector x0 = FloatVector.fromArray(S, act, ao + u);
+            FloatVector x1 = FloatVector.fromArray(S, act, ao + u + L);
+            FloatVector y0 = FloatVector.fromArray(S, act, bo + u);
+            FloatVector y1 = FloatVector.fromArray(S, act, bo + u + L);
+            FloatVector w = FloatVector.fromArray(S, w2t, p + u);
+            a0 = x0.fma(w, a0);
+            e0 = y0.fma(w, e0);
+            w = FloatVector.fromArray(S, w2t, p + u + L);
+            a1 = x1.fma(w, a1);
+            e1 = y1.fma(w, e1);
+            w = FloatVector.fromArray(S, w2t, p + h + u);
+            b0 = x0.fma(w, b0);
+            f0 = y0.fma(w, f0);
+            w = FloatVector.fromArray(S, w2t, p + h + u + L);
+            b1 = x1.fma(w, b1);
+            f1 = y1.fma(w, f1);
+            w = FloatVector.fromArray(S, w2t, p + 2 * h + u);
+            c0 = x0.fma(w, c0);
+            g0 = y0.fma(w, g0);
+            w = FloatVector.fromArray(S, w2t, p + 2 * h + u + L);
+            c1 = x1.fma(w, c1);
+            g1 = y1.fma(w, g1);
+            w = FloatVector.fromArray(S, w2t, p + 3 * h + u);
+            d0 = x0.fma(w, d0);
+            k0 = y0.fma(w, k0);
+            w = FloatVector.fromArray(S, w2t, p + 3 * h + u + L);
+            d1 = x1.fma(w, d1);
+            k1 = y1.fma(w, k1);
+        }
+        int o = oo + j;
+        out[o] = finish(a0, a1, act, ao, h, vh, w2t, p, bias[j], lanes);
+        out[o + 1] = finish(b0, b1, act, ao, h, vh, w2t, p + h, bias[j + 1], lanes);
+        out[o + 2] = finish(c0, c1, act, ao, h, vh, w2t, p + 2 * h, bias[j + 2], lanes);
+        out[o + 3] = finish(d0, d1, act, ao, h, vh, w2t, p + 3 * h, bias[j + 3], lanes);
+        out[o + c] = finish(e0, e1, act, bo, h, vh, w2t, p, bias[j], lanes);
+        out[o + c + 1] = finish(f0, f1, act, bo, h, vh, w2t, p + h, bias[j + 1], lanes);
+        out[o + c + 2] = finish(g0, g1, act, bo, h, vh, w2t, p + 2 * h, bias[j + 2], lanes);
+        out[o + c + 3] = finish(k0, k1, act, bo, h, vh, w2t, p + 3 * h, bias[j + 3], lanes);
     }
 
     private static void logits4(float[] act, int ao, int h, int vh, float[] w2t, float[] bias, int j, float[] out,

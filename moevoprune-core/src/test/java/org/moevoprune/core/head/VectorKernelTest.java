@@ -3,6 +3,7 @@ package org.moevoprune.core.head;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,15 @@ class VectorKernelTest {
             float[] out = new float[C];
             kernel.logitsRow(act, 0, h, w2t, bias, C, out, 0);
             assertArrayEquals(expected, out, "h " + h);
+            // the same row among others, in every position of a batch of three (two rows at a time, then one)
+            for (int position = 0; position < 3; position++) {
+                float[] batch = values(3 * h, 16 + position, true);
+                System.arraycopy(act, 0, batch, position * h, h);
+                float[] logits = new float[2 + 3 * C];
+                kernel.logits(batch, 3, h, w2t, bias, C, logits, 2);
+                assertArrayEquals(expected, Arrays.copyOfRange(logits, 2 + position * C,
+                        2 + (position + 1) * C), "h " + h + ", row " + position + " of 3");
+            }
         }
     }
 
