@@ -5,11 +5,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The output layer's three small kernels on the Java Vector API ({@link VectorKernel}'s {@code logitsRow},
+ * The output layer's small kernels on the Java Vector API ({@link VectorKernel}'s {@code logitsRow}, {@code logits},
  * {@code hiddenGradient} and {@code outputGradient}). Each output is a short chain of fused multiply-adds (over the
  * hidden units, the classes or the batch rows); run one at a time, the chains wait on the FMA latency. Here several
- * independent chains run side by side (four classes, or four rows × two vectors), each still in its original order
- * from zero, so the results are bit-identical to one chain at a time.
+ * independent chains run side by side (four classes, two rows × four classes, or four rows × two vectors), each
+ * still in its original order from zero, so the results are bit-identical to one chain at a time.
  *
  * <p>Loaded only through {@link VectorKernel}.
  */
