@@ -3,95 +3,85 @@ package org.moevoprune.cuda;
 import java.util.Arrays;
 
 /**
- * {@link PopulationKernels} in plain Java, loop for loop the arithmetic that {@link CudaKernels} gives cuBLAS and its
- * kernels (dense-masked products over all {@code F} rows, the same ReLU and momentum step): it runs the
- * population driver on machines without a GPU, so that the 'cublas' head's logic is tested everywhere, and is the
- * oracle the GPU run is compared with. Slow (no blocking, one thread): for tests. Confined to one thread.
+ * The primitives of {@link DenseMaskedKernels} in plain Java, each as the CUDA library or kernel defines it: the
+ * GEMM as {@code cublasSgemmStridedBatched} (column-major, leading dimensions, transposes, strides) and the
+ * elementwise steps as the kernels of {@link KernelSource}, loop body for loop body. With them the 'cublas' head's
+ * whole step (the calls, shapes and strides {@link CudaKernels} makes) runs and is tested on machines without a GPU,
+ * and they are the oracle a GPU run is compared with. Slow (no blocking, one thread): for tests. Confined to one
+ * thread.
  */
-final class HostKernels implements PopulationKernels {
+final class HostKernels extends DenseMaskedKernels {
 
     /** Creates host kernels. */
     static final PopulationKernels.Factory FACTORY = HostKernels::new;
 
-    private final float[] features;
-    private final int f;
-    private final int h;
-    private final int c;
-    private final float mu;
-    private final boolean nesterov;
-    private final int fh;
-    private final int hc;
-    private final float[] w1;
-    private final float[] v1;
-    private final float[] best1;
-    private final float[] w2;
-    private final float[] v2;
-    private final float[] best2;
-    private final float[] masks;
-    /** The last forward pass: masked batch rows and activations, {@code P × rows × F} and {@code P × rows × H}. */
-    private final float[] x;
-    private final float[] act;
+    private final float[][] buffers = new float[Buffer.values().length][];
 
     private HostKernels(float[] features, int n, int f, int h, int c, int members, int maxRows, float momentum,
             boolean nesterov) {
-        this.features = features;
-        this.f = f;
-        this.h = h;
-        this.c = c;
-        this.mu = momentum;
-        this.nesterov = nesterov;
-        this.fh = f * h;
-        this.hc = h * c;
-        w1 = new float[members * fh];
-        v1 = new float[members * fh];
-        best1 = new float[members * fh];
-        w2 = new float[members * hc];
-        v2 = new float[members * hc];
-        best2 = new float[members * hc];
-        masks = new float[members * f];
-        x = new float[members * maxRows * f];
-        act = new float[members * maxRows * h];
+        super(n, f, h, c, members, maxRows, momentum, nesterov);
+        for (Buffer b : Buffer.values()) {
+            buffers[b.ordinal()] = new float[Math.toIntExact(size(b))];
+        }
+        upload(Buffer.FEATURES, 0, features, features.length);
+    }
+
+    private float[] get(Buffer b) {
+        return buffers[b.ordinal()];
     }
 
     @Override
-    public void load(int i, float[] dense, float[] mask, float[] output) {
-        System.arraycopy(dense, 0, w1, i * fh, fh);
-        System.arraycopy(dense, 0, best1, i * fh, fh);
-        System.arraycopy(output, 0, w2, i * hc, hc);
-        System.arraycopy(output, 0, best2, i * hc, hc);
-        System.arraycopy(mask, 0, masks, i * f, f);
-        Arrays.fill(v1, i * fh, (i + 1) * fh, 0f);
-        Arrays.fill(v2, i * hc, (i + 1) * hc, 0f);
+    void upload(Buffer to, long offset, float[] values, int count) {
+        System.arraycopy(values, 0, get(to), (int) offset, count);
     }
 
     @Override
-    public void forward(int members, int rows, int[] rowIndices, float[] logits) {
-        for (int i = 0; i < members; i++) {
-            for (int r = 0; r < rows; r++) {
-                int xo = (i * rows + r) * f;
-                int source = rowIndices[i * rows + r] * f;
-                for (int j = 0; j < f; j++) {
-                    x[xo + j] = features[source + j] * masks[i * f + j];
-                }
-                int ao = (i * rows + r) * h;
-                Arrays.fill(act, ao, ao + h, 0f);
-                for (int j = 0; j < f; j++) {
-                    float xv = x[xo + j];
-                    int wo = i * fh + j * h;
-                    for (int u = 0; u < h; u++) {
-                        act[ao + u] += xv * w1[wo + u];
+    void download(Buffer from, long offset, float[] values, int count) {
+        System.arraycopy(get(from), (int) offset, values, 0, count);
+    }
+
+    @Override
+    void copy(Buffer to, long toOffset, Buffer from, long fromOffset, long count) {
+        System.arraycopy(get(from), (int) fromOffset, get(to), (int) toOffset, (int) count);
+    }
+
+    @Override
+    void zero(Buffer b, long offset, long count) {
+        Arrays.fill(get(b), (int) offset, (int) (offset + count), 0f);
+    }
+
+    @Override
+    void gatherRows(int[] rowIndices, int count, int batch) {
+        float[] all = get(Buffer.FEATURES);
+        float[] masks = get(Buffer.MASKS);
+        float[] x = get(Buffer.X);
+        for (int e = 0; e < count * f; e++) {
+            int j = e % f;
+            int memberRow = e / f;
+            int member = memberRow / batch;
+            x[e] = all[rowIndices[memberRow] * f + j] * masks[member * f + j];
+        }
+    }
+
+    @Override
+    void gemm(boolean transA, boolean transB, int m, int n, int k, Buffer a, int lda, long strideA, Buffer b,
+            int ldb, long strideB, Buffer out, int ldc, long strideC, int batches) {
+        float[] av = get(a);
+        float[] bv = get(b);
+        float[] cv = get(out);
+        for (int i = 0; i < batches; i++) {
+            int ao = (int) (i * strideA);
+            int bo = (int) (i * strideB);
+            int co = (int) (i * strideC);
+            for (int col = 0; col < n; col++) {
+                for (int row = 0; row < m; row++) {
+                    float sum = 0f;
+                    for (int p = 0; p < k; p++) {
+                        float opA = transA ? av[ao + p + row * lda] : av[ao + row + p * lda];
+                        float opB = transB ? bv[bo + col + p * ldb] : bv[bo + p + col * ldb];
+                        sum += opA * opB;
                     }
-                }
-                for (int u = 0; u < h; u++) {
-                    act[ao + u] = relu(act[ao + u]);
-                }
-                int lo = (i * rows + r) * c;
-                for (int k = 0; k < c; k++) {
-                    float s = 0f;
-                    for (int u = 0; u < h; u++) {
-                        s += act[ao + u] * w2[i * hc + u * c + k];
-                    }
-                    logits[lo + k] = s;
+                    cv[co + row + col * ldc] = sum;
                 }
             }
         }
@@ -103,93 +93,37 @@ final class HostKernels implements PopulationKernels {
     }
 
     @Override
-    public void backward(int members, int rows, float[] logitGradients, float lr) {
-        float[] dz = new float[rows * h];
-        float[] g1 = new float[fh];
-        float[] g2 = new float[hc];
-        for (int i = 0; i < members; i++) {
-            for (int r = 0; r < rows; r++) {
-                int ao = (i * rows + r) * h;
-                int lo = (i * rows + r) * c;
-                for (int u = 0; u < h; u++) {
-                    float s = 0f;
-                    for (int k = 0; k < c; k++) {
-                        s += logitGradients[lo + k] * w2[i * hc + u * c + k];
-                    }
-                    dz[r * h + u] = act[ao + u] > 0f ? s : 0f;
-                }
-            }
-            Arrays.fill(g2, 0f);
-            Arrays.fill(g1, 0f);
-            for (int r = 0; r < rows; r++) {
-                int ao = (i * rows + r) * h;
-                int lo = (i * rows + r) * c;
-                for (int u = 0; u < h; u++) {
-                    for (int k = 0; k < c; k++) {
-                        g2[u * c + k] += act[ao + u] * logitGradients[lo + k];
-                    }
-                }
-                int xo = (i * rows + r) * f;
-                for (int j = 0; j < f; j++) {
-                    float xv = x[xo + j];
-                    for (int u = 0; u < h; u++) {
-                        g1[j * h + u] += xv * dz[r * h + u];
-                    }
-                }
-            }
-            update(w2, v2, g2, i * hc, lr);
-            update(w1, v1, g1, i * fh, lr);
-        }
-    }
-
-    private void update(float[] w, float[] v, float[] g, int offset, float lr) {
-        for (int e = 0; e < g.length; e++) {
-            float vel = mu * v[offset + e] - lr * g[e];
-            v[offset + e] = vel;
-            w[offset + e] += nesterov ? mu * vel - lr * g[e] : vel;
+    void relu(Buffer b, long count) {
+        float[] v = get(b);
+        for (int e = 0; e < count; e++) {
+            v[e] = relu(v[e]);
         }
     }
 
     @Override
-    public void saveBest(int i) {
-        System.arraycopy(w1, i * fh, best1, i * fh, fh);
-        System.arraycopy(w2, i * hc, best2, i * hc, hc);
+    void reluBackward(Buffer act, Buffer dz, long count) {
+        float[] a = get(act);
+        float[] d = get(dz);
+        for (int e = 0; e < count; e++) {
+            d[e] = a[e] > 0f ? d[e] : 0f;
+        }
     }
 
     @Override
-    public void restoreBest(int i) {
-        System.arraycopy(best1, i * fh, w1, i * fh, fh);
-        System.arraycopy(best2, i * hc, w2, i * hc, hc);
-    }
-
-    @Override
-    public void hidden(int i, float[] dense) {
-        System.arraycopy(w1, i * fh, dense, 0, fh);
-    }
-
-    @Override
-    public void output(int i, float[] output) {
-        System.arraycopy(w2, i * hc, output, 0, hc);
-    }
-
-    @Override
-    public void retain(int[] keep) {
-        for (int j = 0; j < keep.length; j++) {
-            int i = keep[j];
-            if (i != j) {
-                for (float[] a : new float[][] {w1, v1, best1}) {
-                    System.arraycopy(a, i * fh, a, j * fh, fh);
-                }
-                for (float[] a : new float[][] {w2, v2, best2}) {
-                    System.arraycopy(a, i * hc, a, j * hc, hc);
-                }
-                System.arraycopy(masks, i * f, masks, j * f, f);
-            }
+    void momentum(Buffer w, Buffer v, Buffer g, long count, float lr) {
+        float[] wv = get(w);
+        float[] vv = get(v);
+        float[] gv = get(g);
+        for (int e = 0; e < count; e++) {
+            float step = gv[e];
+            float vel = mu * vv[e] - lr * step;
+            vv[e] = vel;
+            wv[e] += nesterov ? mu * vel - lr * step : vel;
         }
     }
 
     @Override
     public void close() {
-        // heap arrays only
+        Arrays.fill(buffers, null);
     }
 }
