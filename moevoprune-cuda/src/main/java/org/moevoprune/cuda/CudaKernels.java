@@ -34,6 +34,7 @@ final class CudaKernels extends DenseMaskedKernels {
 
     private static final int THREADS = 256;
     private static final int MAX_BLOCKS = 4096;
+    private static final int MAX_ARGS = 8;
 
     private final CudaRuntime cuda;
     private final Device[] buffers = new Device[Buffer.values().length];
@@ -42,6 +43,11 @@ final class CudaKernels extends DenseMaskedKernels {
     private final IntPointer hostRows;
     private final FloatPointer one = new FloatPointer(1f);
     private final FloatPointer zero = new FloatPointer(0f);
+    /** Kernel arguments: one 8-byte host slot each (with int and float views), reused by every launch. */
+    private final LongPointer[] slots = new LongPointer[MAX_ARGS];
+    private final IntPointer[] ints = new IntPointer[MAX_ARGS];
+    private final FloatPointer[] floats = new FloatPointer[MAX_ARGS];
+    private final PointerPointer<Pointer> params = new PointerPointer<>(MAX_ARGS);
 
     /** A device address as a JavaCPP pointer; offsets are computed as addresses, never through positions. */
     private static final class Device extends FloatPointer {
@@ -69,6 +75,12 @@ final class CudaKernels extends DenseMaskedKernels {
         long batch = (long) members * maxRows;
         hostFloats = new FloatPointer(Math.max(batch * c, Math.max(fh, (long) n * f)));
         hostRows = new IntPointer(batch);
+        for (int i = 0; i < MAX_ARGS; i++) {
+            slots[i] = new LongPointer(1);
+            ints[i] = new IntPointer(slots[i]);
+            floats[i] = new FloatPointer(slots[i]);
+            params.put(i, slots[i]);
+        }
         Device rowBuffer = null;
         try {
             for (Buffer b : Buffer.values()) {
@@ -125,8 +137,14 @@ final class CudaKernels extends DenseMaskedKernels {
         hostRows.put(rowIndices, 0, count);
         CudaRuntime.check(cudaMemcpy(rows, hostRows, 4L * count, cudaMemcpyHostToDevice), "row upload");
         long total = (long) count * f;
-        launch(cuda.gather(), total, ptr(at(Buffer.FEATURES, 0)), ptr(rows), ptr(at(Buffer.MASKS, 0)),
-                ptr(at(Buffer.X, 0)), wide(total), whole(batch), whole(f));
+        argPtr(at(Buffer.FEATURES, 0));
+        argPtr(rows);
+        argPtr(at(Buffer.MASKS, 0));
+        argPtr(at(Buffer.X, 0));
+        argLong(total);
+        argInt(batch);
+        argInt(f);
+        launch(cuda.gather(), total);
     }
 
     @Override
@@ -144,51 +162,58 @@ final class CudaKernels extends DenseMaskedKernels {
 
     @Override
     void relu(Buffer b, long count) {
-        launch(cuda.relu(), count, ptr(at(b, 0)), wide(count));
+        argPtr(at(b, 0));
+        argLong(count);
+        launch(cuda.relu(), count);
     }
 
     @Override
     void reluBackward(Buffer act, Buffer dz, long count) {
-        launch(cuda.reluBackward(), count, ptr(at(act, 0)), ptr(at(dz, 0)), wide(count));
+        argPtr(at(act, 0));
+        argPtr(at(dz, 0));
+        argLong(count);
+        launch(cuda.reluBackward(), count);
     }
 
     @Override
     void momentum(Buffer w, Buffer v, Buffer g, long count, float lr) {
-        launch(cuda.momentum(), count, ptr(at(w, 0)), ptr(at(v, 0)), ptr(at(g, 0)), wide(count), real(lr), real(mu),
-                whole(nesterov ? 1 : 0));
+        argPtr(at(w, 0));
+        argPtr(at(v, 0));
+        argPtr(at(g, 0));
+        argLong(count);
+        argFloat(lr);
+        argFloat(mu);
+        argInt(nesterov ? 1 : 0);
+        launch(cuda.momentum(), count);
     }
 
-    /** A kernel argument's host slot, as cuLaunchKernel reads it: a device address. */
-    private static Pointer ptr(Device d) {
-        return new LongPointer(1).put(d.address());
+    private int argc;
+
+    private void argPtr(Device d) {
+        slots[argc++].put(0, d.address());
     }
 
-    private static Pointer wide(long v) {
-        return new LongPointer(1).put(v);
+    private void argLong(long v) {
+        slots[argc++].put(0, v);
     }
 
-    private static Pointer whole(int v) {
-        return new IntPointer(1).put(v);
+    private void argInt(int v) {
+        ints[argc++].put(0, v);
     }
 
-    private static Pointer real(float v) {
-        return new FloatPointer(1).put(v);
+    private void argFloat(float v) {
+        floats[argc++].put(0, v);
     }
 
-    /** Launches {@code kernel} over {@code elements} (grid-stride loop) with the given argument slots, then frees them. */
-    private static void launch(CUfunc_st kernel, long elements, Pointer... args) {
+    /**
+     * Launches {@code kernel} over {@code elements} (grid-stride loop) with the arguments set since the last launch
+     * (cuLaunchKernel copies them, so the slots are reused).
+     */
+    private void launch(CUfunc_st kernel, long elements) {
         int blocks = (int) Math.max(1, Math.min(MAX_BLOCKS, (elements + THREADS - 1) / THREADS));
-        try (PointerPointer<Pointer> params = new PointerPointer<>(args.length)) {
-            for (int i = 0; i < args.length; i++) {
-                params.put(i, args[i]);
-            }
-            CudaRuntime.driverCheck(cuLaunchKernel(kernel, blocks, 1, 1, THREADS, 1, 1, 0, (CUstream_st) null, params,
-                    (PointerPointer<?>) null), "cuLaunchKernel");
-        } finally {
-            for (Pointer a : args) {
-                a.close();
-            }
-        }
+        argc = 0;
+        CudaRuntime.driverCheck(cuLaunchKernel(kernel, blocks, 1, 1, THREADS, 1, 1, 0, (CUstream_st) null, params,
+                (PointerPointer<?>) null), "cuLaunchKernel");
     }
 
     @Override
@@ -205,5 +230,9 @@ final class CudaKernels extends DenseMaskedKernels {
         hostRows.close();
         one.close();
         zero.close();
+        params.close();
+        for (LongPointer slot : slots) {
+            slot.close();
+        }
     }
 }
