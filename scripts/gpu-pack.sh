@@ -15,6 +15,8 @@
 #        the few named below from Maven Central). Size: printed at the end; the device's limit is 64 MiB for the
 #        working tree and carried paths together.
 # Then, on the device: run(command="bash scripts/gpu-verify.sh", carry=["target/gpu-bundle"], timeout_s=420).
+# Run this in the checkout that the device tool sends (the session's own, not a helper's worktree): carry takes
+# target/gpu-bundle from there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -43,7 +43,22 @@ add_dirs_with() { # pattern, roots...
     while IFS= read -r d; do dirs+=("$d"); done < <(find -L "$root" -maxdepth 4 -name "$pattern" -printf '%h\n' 2> /dev/null | sort -u)
   done
 }
-pip_roots=$(python3 -c 'import nvidia, sys; print("\n".join(nvidia.__path__))' 2> /dev/null || true)
+pip_roots=$(python3 - << 'PY' 2> /dev/null || true
+import glob, os, site
+roots = set()
+try:
+    import nvidia
+    roots.update(nvidia.__path__)
+except ImportError:
+    pass
+for sp in site.getsitepackages() + [site.getusersitepackages()]:
+    roots.add(os.path.join(sp, "nvidia"))
+roots.update(glob.glob("/opt/*/.venv/lib/python3*/site-packages/nvidia"))
+roots.update(glob.glob("/usr/local/lib/python3*/dist-packages/nvidia"))
+print("\n".join(sorted(r for r in roots if os.path.isdir(r))))
+PY
+)
+say "pip nvidia folders: $(echo $pip_roots)"
 for lib in 'libcudart.so.13*' 'libcublas.so.13*' 'libcublasLt.so.13*' 'libnvrtc.so.13*' 'libnvrtc-builtins.so.13*'; do
   # shellcheck disable=SC2086
   add_dirs_with "$lib" $pip_roots /usr/local/cuda/lib64 /usr/local/cuda/targets/x86_64-linux/lib
@@ -85,10 +100,10 @@ if [[ ${PIPESTATUS[0]} -ne 0 ]]; then
 fi
 
 say "== contract suites on the GPU"
-step 1 contract 240 "$JAVA" "${JOPTS[@]}" -jar "$CONSOLE" execute --class-path "$CP" --disable-banner \
+step 1 contract 150 "$JAVA" "${JOPTS[@]}" -jar "$CONSOLE" execute --class-path "$CP" --disable-banner \
   --select-class org.moevoprune.cuda.CublasGpuContractTest \
   --select-class org.moevoprune.cuda.CublasGpuAgreesWithHostTest \
-  --details=tree --fail-if-no-tests --reports-dir "$LOGS/junit"
+  --details=tree --disable-ansi-colors --fail-if-no-tests --reports-dir "$LOGS/junit"
 contract=$?
 grep -E "tests (found|successful|skipped|aborted|failed)" "$LOGS/contract.log" | tee -a "$LOGS/summary.txt"
 found=$(sed -n 's/.* \([0-9][0-9]*\) tests found.*/\1/p' "$LOGS/contract.log" | tail -1)
@@ -100,7 +115,7 @@ fi
 [[ $contract -eq 0 ]] || grep -E "✘|=>|Exception" "$LOGS/contract.log" | head -30 | tee -a "$LOGS/summary.txt"
 
 say "== benchmark (population 30, F 2048, N 7700, C 5, H 512, batch 32, 10 epochs)"
-step 2 benchmark 240 "$JAVA" "${JOPTS[@]}" -cp "$CP" org.moevoprune.bench.PopulationBenchmark population=30 \
+step 2 benchmark 200 "$JAVA" "${JOPTS[@]}" -cp "$CP" org.moevoprune.bench.PopulationBenchmark population=30 \
   features=2048 rows=7700 classes=5 hidden=512 batch=32 epochs=10 modes=population:cublas,each:cublas
 bench=$?
 grep -v '^WARNING' "$LOGS/benchmark.log" | tee -a "$LOGS/summary.txt"
