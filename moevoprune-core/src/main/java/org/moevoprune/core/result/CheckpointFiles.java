@@ -56,8 +56,9 @@ public final class CheckpointFiles {
      * @param headId the sparse head provider's id
      * @param space the objectives
      * @param evaluationRows the evaluation split's size (accuracies are whole numbers of its rows), 0 if unknown
-     * @param auroc how the objective {@value #AUROC_OBJECTIVE} computes the area: {@value #AUROC_EXACT} or
-     *     {@value #AUROC_GRID} (the reference's 100 thresholds), recorded as the checkpoint's {@code auroc} field;
+     * @param auroc how the objective {@value CheckpointFiles#AUROC_OBJECTIVE} computes the area:
+     *     {@value CheckpointFiles#AUROC_EXACT} or {@value CheckpointFiles#AUROC_GRID} (the reference's 100
+     *     thresholds), recorded as the checkpoint's {@code auroc} field;
      *     {@code ""} when the search has no such objective (nothing recorded or checked)
      */
     public record Identity(String dataFingerprint, int featureCount, String headId, ObjectiveSpace space,
