@@ -272,8 +272,8 @@ final class VectorOutput {
     }
 
     /**
-     * The output kernel's gradient: per vector of units, four classes × two vectors at a time, each a chain over the
-     * rows; the bias gradient and the units past the last full vector one by one.
+     * The output kernel's gradient: per two vectors of units, four classes at a time, then two, each a chain over the
+     * rows; the bias gradient, a last odd class and the units past the last full vector one by one.
      */
     static void outputGradient(float[] act, float[] dl, int rows, int h, int c, float[] gw2t, float[] gb) {
         for (int j = 0; j < c; j++) {
@@ -289,6 +289,9 @@ final class VectorOutput {
             int j = 0;
             for (; j + 4 <= c; j += 4) {
                 output4(act, dl, rows, h, c, u, j, gw2t);
+            }
+            for (; j + 2 <= c; j += 2) {
+                output2(act, dl, rows, h, c, u, j, gw2t);
             }
             for (; j < c; j++) {
                 output1(act, dl, rows, h, c, u, j, gw2t);
@@ -345,6 +348,29 @@ final class VectorOutput {
         c1.intoArray(gw2t, o + 2 * h + L);
         d0.intoArray(gw2t, o + 3 * h);
         d1.intoArray(gw2t, o + 3 * h + L);
+    }
+
+    /** Classes {@code j, j + 1} × two vectors of units: four chains over the rows side by side. */
+    private static void output2(float[] act, float[] dl, int rows, int h, int c, int u, int j, float[] gw2t) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector b0 = a0;
+        FloatVector b1 = a0;
+        for (int r = 0, ao = u, lo = j; r < rows; r++, ao += h, lo += c) {
+            FloatVector x0 = FloatVector.fromArray(S, act, ao);
+            FloatVector x1 = FloatVector.fromArray(S, act, ao + L);
+            FloatVector g = FloatVector.broadcast(S, dl[lo]);
+            a0 = x0.fma(g, a0);
+            a1 = x1.fma(g, a1);
+            g = FloatVector.broadcast(S, dl[lo + 1]);
+            b0 = x0.fma(g, b0);
+            b1 = x1.fma(g, b1);
+        }
+        int o = j * h + u;
+        a0.intoArray(gw2t, o);
+        a1.intoArray(gw2t, o + L);
+        b0.intoArray(gw2t, o + h);
+        b1.intoArray(gw2t, o + h + L);
     }
 
     private static void output1(float[] act, float[] dl, int rows, int h, int c, int u, int j, float[] gw2t) {
