@@ -90,10 +90,10 @@ final class PruneCommand {
               --guidance LIST         the search-quality switches: all, none, or a comma list of archive (report
                                       the non-dominated set of everything evaluated), stratified (initial
                                       densities spread over (0,1]), guided (bit flips lean towards the
-                                      features the front keeps), ranked (features ranked by class-mean spread;
-                                      initial masks and bit flips lean towards the best-ranked); measured in
-                                      moevoprune-bench/RESULTS.md (all with the improved preset, none with
-                                      reference)
+                                      features the front keeps), ranked (features ranked from the data for
+                                      accuracy and for OoD robustness; initial masks and bit flips lean towards
+                                      a mix of the best-ranked); measured in moevoprune-bench/RESULTS.md (all
+                                      with the improved preset, none with reference)
               --objectives LIST       comma-separated objective ids (accuracy,active-fraction,auroc);
                                       also parameter-fraction, aupr, fpr95, energy-auroc, max-logit-auroc,
                                       mahalanobis-auroc, knn-auroc, or ids of objective plugins (--plugins DIR)
