@@ -87,6 +87,10 @@ public final class SearchQuality {
                 a.put(args[i], args[++i]);
             }
         }
+        if (a.containsKey("--replot")) {
+            replot(Path.of(a.get("--replot")), Path.of(a.getOrDefault("--out", "search-quality")));
+            return;
+        }
         int seeds = Integer.parseInt(a.getOrDefault("--seeds", "5"));
         int threads = Integer.parseInt(a.getOrDefault("--threads", "1"));
         List<Strategy> strategies = strategies(a.getOrDefault("--strategies", "random,reference,nsga2,archive,"
@@ -139,6 +143,45 @@ public final class SearchQuality {
         Files.writeString(out.resolve("search-quality.md"), md.toString(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("search-quality.csv"), csv(rows), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("curves.csv"), curves.toString(), StandardCharsets.UTF_8);
+        System.out.print(md);
+    }
+
+    /** Draws the charts and the time-to-reach table again from a {@code curves.csv} this program wrote. */
+    private static void replot(Path curves, Path out) throws IOException {
+        Map<String, Map<String, Map<Integer, List<double[]>>>> byData = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(curves, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            byData.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).computeIfAbsent(f[1], k -> new LinkedHashMap<>())
+                    .computeIfAbsent(Integer.parseInt(f[2]), k -> new ArrayList<>()).add(new double[] {
+                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])});
+        }
+        Files.createDirectories(out);
+        StringBuilder md = new StringBuilder();
+        for (var data : byData.entrySet()) {
+            List<Row> rows = new ArrayList<>();
+            for (var strategy : data.getValue().entrySet()) {
+                Curve[] c = new Curve[strategy.getValue().size()];
+                int i = 0;
+                for (List<double[]> points : strategy.getValue().values()) {
+                    double[] hv = new double[points.size()];
+                    double[] epochs = new double[points.size()];
+                    double[] seconds = new double[points.size()];
+                    for (int k = 0; k < hv.length; k++) {
+                        epochs[k] = points.get(k)[0];
+                        seconds[k] = points.get(k)[1];
+                        hv[k] = points.get(k)[2];
+                    }
+                    c[i++] = new Curve(hv, epochs, seconds);
+                }
+                rows.add(new Row(data.getKey(), strategy.getKey(), null, null, null, c));
+            }
+            Problem p = new Problem(data.getKey(), null, null, 0, 0, 0);
+            String slug = p.name.replace(' ', '-');
+            Files.writeString(out.resolve(slug + "-hv-time.svg"), chart(p, rows, true), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(slug + "-hv-epochs.svg"), chart(p, rows, false), StandardCharsets.UTF_8);
+            md.append("**").append(data.getKey()).append("**\n\n").append(timeToReach(rows)).append('\n');
+        }
         System.out.print(md);
     }
 
@@ -317,20 +360,23 @@ public final class SearchQuality {
 
     /** The mean over seeds of each strategy's archive hypervolume against wall time or epochs, as an SVG chart. */
     private static String chart(Problem p, List<Row> rows, boolean time) {
+        double start = 0;
         double end = 0;
         for (Row r : rows) {
             for (Curve c : r.curves) {
                 double[] axis = time ? c.seconds : c.epochs;
+                start = Math.max(start, axis[0]);
                 end = Math.max(end, axis[axis.length - 1]);
             }
         }
+        // from the point where every run has its first evaluation: before it a mean would mix in empty archives
         int points = 120;
         List<Charts.Series> series = new ArrayList<>();
         for (Row r : rows) {
             double[] x = new double[points + 1];
             double[] y = new double[points + 1];
             for (int k = 0; k <= points; k++) {
-                x[k] = end * k / points;
+                x[k] = start + (end - start) * k / points;
                 for (Curve c : r.curves) {
                     y[k] += c.at(time ? c.seconds : c.epochs, x[k]) / r.curves.length;
                 }
