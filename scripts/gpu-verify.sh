@@ -1,111 +1,125 @@
 #!/usr/bin/env bash
-# Verifies the population-batched 'gpu' head on an NVIDIA GPU, in one command of a few minutes:
-#   1. preflight: GPU and its compute capability, JDK 17+, Maven, the ND4J CUDA artifacts in the local Maven
-#      repository, the CUDA 11.6 libraries (system or JavaCPP redist); says exactly what is missing;
-#   2. builds with -Pcuda, offline;
-#   3. runs the SparseHead + PopulationHead contract suites on the 'gpu' head (Nd4jBatchedHeadContractTest with
-#      -Dmoevoprune.test.gpu=true);
-#   4. benchmark: 30 candidates, F = 2048, N = 7700, C = 5, H = 512, batch 32, 10 epochs, population-batched on the
-#      GPU against one candidate at a time, with evaluations/s and the projected time of the reference protocol on a
-#      PAINTING-sized problem.
-#
-# Usage:
-#   scripts/gpu-verify.sh                  verify (offline: everything must already be in the Maven repository)
-#   scripts/gpu-verify.sh --prepare        on a machine with network: fill the Maven repository for the offline run
-#   MAVEN_REPO=/path/to/repo scripts/...   use that Maven repository (default ~/.m2/repository), e.g. one carried in
-#   FORCE=1 scripts/gpu-verify.sh          go on past a failed preflight (to see how it fails)
-# Logs go to $OUT if set, else target/gpu-verify/. Exit status: 0 all passed, 3 preflight failed, else the failed step.
-#
-# Unverified: written where no GPU was available. Known risk (checked on the jar): ND4J 1.0.0-M2.1's
-# libnd4jcuda.so carries machine code (SASS) for sm_37, 50, 52, 60, 61, 70, 75, 80 and 86 and no PTX, so a Hopper
-# GPU (H100/H200, sm_90) cannot load its kernels. See README.md, "GPU".
+# Verifies the 'cublas' population head on an NVIDIA GPU in one short call, from the bundle that scripts/gpu-pack.sh
+# built on a CPU machine (target/gpu-bundle: a Java runtime and the jars; nothing is built, installed or downloaded
+# here). Meant for a CUDA 13 machine (driver 580+) whose CUDA libraries come from pip's nvidia-* packages or a CUDA
+# toolkit:
+#   1. preflight: nvidia-smi; finds libcudart.so.13, libcublas.so.13, libcublasLt.so.13, libnvrtc.so.13 (pip's
+#      nvidia packages of python3, then /usr/local/cuda*) and libcuda.so.1, and puts their folders on LD_LIBRARY_PATH;
+#   2. probe: GpuProbe prints the device and CUDA versions, or why the GPU path cannot start (then it stops);
+#   3. contract: the JUnit console runs CublasGpuContractTest (the SparseHead + PopulationHead contract suites on the
+#      GPU) and CublasGpuAgreesWithHostTest (GPU kernels against the plain-Java kernels, step for step);
+#   4. benchmark: PopulationBenchmark, 30 candidates, F = 2048, N = 7700, C = 5, H = 512, batch 32, 10 epochs, the
+#      population on the GPU in one trainAll and one candidate at a time on the GPU; evaluations/s and the projected
+#      time of the reference protocol on this PAINTING-sized problem.
+# Everything goes to $OUT (else target/gpu-verify): summary.txt, contract.log, junit/TEST-junit-jupiter.xml,
+# benchmark.log. Exit status: 0 all passed, 3 preflight failed, 4 probe failed, 10 + step number otherwise.
+# Usage: bash scripts/gpu-verify.sh        (BUNDLE=dir to use another bundle; FORCE=1 goes on past a failed probe,
+#        to see how each step fails)
 set -u -o pipefail
 cd "$(dirname "$0")/.."
 
 LOGS=${OUT:-target/gpu-verify}
+BUNDLE=${BUNDLE:-target/gpu-bundle}
 mkdir -p "$LOGS"
-REPO=${MAVEN_REPO:-$HOME/.m2/repository}
-MVN=(mvn -B -Dmaven.repo.local="$REPO")
-ND4J_VERSION=1.0.0-M2.1
-CUDA_PRESET=11.6-8.3-1.5.7
-
+: > "$LOGS/summary.txt"
 say() { printf '%s\n' "$*" | tee -a "$LOGS/summary.txt"; }
 
-if [[ "${1:-}" == "--prepare" ]]; then
-  # Online: resolve every artifact, plugin and native binary the offline run needs (about 0.6 GB for ND4J CUDA,
-  # 1.5 GB more with the CUDA redist).
-  "${MVN[@]}" -Pcuda,cuda-redist -pl moevoprune-bench,moevoprune-nd4j -am verify -DskipTests \
-    dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmaven.javadoc.skip
-  exit $?
-fi
-
-: > "$LOGS/summary.txt"
 say "== preflight ($(date -u +%FT%TZ))"
-missing=0
-profiles=cuda
+[[ -f "$BUNDLE/runtime.tgz" ]] || { say "MISSING: $BUNDLE/runtime.tgz: run scripts/gpu-pack.sh first and carry $BUNDLE"; exit 3; }
+say "bundle: $BUNDLE, built from commit $(cat "$BUNDLE/commit.txt" 2> /dev/null || echo unknown)"
 if command -v nvidia-smi > /dev/null; then
-  gpu=$(nvidia-smi --query-gpu=name,compute_cap,driver_version,memory.total --format=csv,noheader | head -1)
-  say "GPU: $gpu"
-  cc=$(echo "$gpu" | cut -d, -f2 | tr -d ' ')
-  if [[ -n "$cc" && "${cc%%.*}" -ge 9 ]]; then
-    say "WARNING: compute capability $cc: ND4J $ND4J_VERSION's CUDA binaries carry SASS up to sm_86 and no PTX;"
-    say "  expect 'no kernel image is available for execution on the device'. The way forward on this GPU is a"
-    say "  cuBLAS head through JavaCPP's org.bytedeco:cuda 12.x/13.x presets (README.md, \"GPU\")."
-  fi
+  say "GPU: $(nvidia-smi --query-gpu=name,compute_cap,driver_version,memory.total --format=csv,noheader | head -1)"
 else
-  say "MISSING: nvidia-smi (no NVIDIA driver on this machine)"; missing=1
-fi
-if command -v java > /dev/null; then
-  jv=$(java -version 2>&1 | head -1); say "java: $jv"
-  major=$(java -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/')
-  [[ "$major" -ge 17 ]] || { say "MISSING: a JDK 17 or newer"; missing=1; }
-else
-  say "MISSING: java (JDK 17+; a jlink'd runtime of java.base, java.logging, java.management, jdk.unsupported and"
-  say "  jdk.incubator.vector is about 36 MB)"; missing=1
-fi
-command -v mvn > /dev/null && say "maven: $(mvn -v 2>/dev/null | head -1 | sed "s/\x1b\[[0-9;]*m//g")" || { say "MISSING: mvn (Maven 3.9)"; missing=1; }
-for f in "org/nd4j/nd4j-cuda-11.6/$ND4J_VERSION/nd4j-cuda-11.6-$ND4J_VERSION-linux-x86_64.jar" \
-         "org/nd4j/nd4j-cuda-11.6/$ND4J_VERSION/nd4j-cuda-11.6-$ND4J_VERSION.jar" \
-         "org/bytedeco/cuda/$CUDA_PRESET/cuda-$CUDA_PRESET-linux-x86_64.jar"; do
-  if [[ -f "$REPO/$f" ]]; then say "found: $f"; else say "MISSING in $REPO: $f"; missing=1; fi
-done
-if ldconfig -p 2>/dev/null | grep -q 'libcublas.so.11'; then
-  say "CUDA 11 libraries: installed on the system"
-elif [[ -f "$REPO/org/bytedeco/cuda/$CUDA_PRESET/cuda-$CUDA_PRESET-linux-x86_64-redist.jar" ]]; then
-  say "CUDA 11 libraries: JavaCPP redist (-Pcuda,cuda-redist)"; profiles=cuda,cuda-redist
-else
-  say "MISSING: the CUDA 11.6 libraries (libcublas.so.11, libcusolver.so.11, libcudart.so.11.0): install CUDA 11.6"
-  say "  or put org.bytedeco:cuda:$CUDA_PRESET:linux-x86_64-redist in the repository (scripts/gpu-verify.sh --prepare)"
-  missing=1
-fi
-if [[ $missing -ne 0 ]]; then
-  say "preflight failed: on a machine with network run 'scripts/gpu-verify.sh --prepare' (MAVEN_REPO=DIR to fill"
-  say "  a repository to carry), then run this script again where the GPU is"
-  [[ "${FORCE:-0}" == 1 ]] || exit 3
+  say "WARNING: no nvidia-smi"
 fi
 
-say "== build (-P$profiles, offline)"
-step() { # name, timeout, command...
-  local name=$1 limit=$2; shift 2
+# Folders holding the CUDA 13 libraries: pip's nvidia packages first, then a toolkit, then the driver's.
+dirs=()
+add_dirs_with() { # pattern, roots...
+  local pattern=$1; shift
+  local d
+  for root in "$@"; do
+    [[ -d "$root" ]] || continue
+    while IFS= read -r d; do dirs+=("$d"); done < <(find -L "$root" -maxdepth 4 -name "$pattern" -printf '%h\n' 2> /dev/null | sort -u)
+  done
+}
+pip_roots=$(python3 - << 'PY' 2> /dev/null || true
+import glob, os, site
+roots = set()
+try:
+    import nvidia
+    roots.update(nvidia.__path__)
+except ImportError:
+    pass
+for sp in site.getsitepackages() + [site.getusersitepackages()]:
+    roots.add(os.path.join(sp, "nvidia"))
+roots.update(glob.glob("/opt/*/.venv/lib/python3*/site-packages/nvidia"))
+roots.update(glob.glob("/usr/local/lib/python3*/dist-packages/nvidia"))
+print("\n".join(sorted(r for r in roots if os.path.isdir(r))))
+PY
+)
+say "pip nvidia folders: $(echo $pip_roots)"
+for lib in 'libcudart.so.13*' 'libcublas.so.13*' 'libcublasLt.so.13*' 'libnvrtc.so.13*' 'libnvrtc-builtins.so.13*'; do
+  # shellcheck disable=SC2086
+  add_dirs_with "$lib" $pip_roots /usr/local/cuda/lib64 /usr/local/cuda/targets/x86_64-linux/lib
+done
+if ! ldconfig -p 2> /dev/null | grep -q 'libcuda.so.1'; then
+  add_dirs_with 'libcuda.so.1' /usr/local/nvidia /usr/lib64 /usr/lib/x86_64-linux-gnu /usr/local/cuda/compat
+fi
+LIBDIRS=$(printf '%s\n' "${dirs[@]}" | awk '!seen[$0]++' | paste -sd: -)
+export LD_LIBRARY_PATH="${LIBDIRS}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+say "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"
+for lib in libcudart.so.13 libcublas.so.13 libcublasLt.so.13 libnvrtc.so.13 libcuda.so.1; do
+  found=$(IFS=:; for d in $LD_LIBRARY_PATH; do ls "$d/$lib" 2> /dev/null; done | head -1)
+  [[ -z "$found" ]] && ldconfig -p 2> /dev/null | grep -q "$lib" && found="(system: ldconfig)"
+  say "  $lib: ${found:-NOT FOUND}"
+done
+
+JRE=${TMPDIR:-/tmp}/moevoprune-jre
+rm -rf "$JRE" && mkdir -p "$JRE" && tar -C "$JRE" -xzf "$BUNDLE/runtime.tgz" || { say "cannot unpack the runtime"; exit 3; }
+JAVA="$JRE/bin/java"
+say "java: $("$JAVA" -version 2>&1 | head -1)"
+CP=$(ls "$BUNDLE"/lib/*.jar | grep -v console-standalone | paste -sd: -)
+CONSOLE=$(ls "$BUNDLE"/lib/junit-platform-console-standalone-*.jar)
+JOPTS=(-Xmx16g -Dorg.bytedeco.javacpp.cachedir="${TMPDIR:-/tmp}/moevoprune-javacpp")
+
+step() { # number, name, limit in seconds, command...
+  local number=$1 name=$2 limit=$3; shift 3
   local t0=$SECONDS
   timeout "$limit" "$@" > "$LOGS/$name.log" 2>&1
   local rc=$?
-  say "$name: exit $rc after $((SECONDS - t0)) s (log: $LOGS/$name.log)"
-  [[ $rc -eq 0 ]] || { tail -40 "$LOGS/$name.log"; exit 10; }
+  say "$name: exit $rc after $((SECONDS - t0)) s"
+  return $rc
 }
-step build 300 "${MVN[@]}" -o -q -P"$profiles" -pl moevoprune-bench -am package -DskipTests \
-  -Dmoevoprune.shade.skip=true -Dmaven.javadoc.skip -Dmaven.source.skip \
-  dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 
-say "== contract suites on the 'gpu' head"
-step contract 240 "${MVN[@]}" -o -P"$profiles" -pl moevoprune-nd4j -am verify -Dmaven.javadoc.skip \
-  -Dtest='Nd4jBatchedHeadContractTest' -Dsurefire.failIfNoSpecifiedTests=false -Dmoevoprune.test.gpu=true
-grep -h 'Tests run:' "$LOGS/contract.log" | tail -1 | tee -a "$LOGS/summary.txt"
+say "== probe"
+"$JAVA" "${JOPTS[@]}" -cp "$CP" org.moevoprune.cuda.GpuProbe 2>&1 | tee -a "$LOGS/summary.txt"
+if [[ ${PIPESTATUS[0]} -ne 0 ]]; then
+  say "the GPU path cannot start here: see the line above"
+  [[ "${FORCE:-0}" == 1 ]] || exit 4
+fi
 
-say "== benchmark"
-CP="moevoprune-bench/target/classes:$(cat moevoprune-bench/target/classpath.txt)"
-step benchmark 300 java -Xmx16g --add-modules jdk.incubator.vector -cp "$CP" \
-  org.moevoprune.bench.PopulationBenchmark population=30 features=2048 rows=7700 classes=5 hidden=512 batch=32 \
-  epochs=10 modes=population:gpu,each:nd4j
+say "== contract suites on the GPU"
+step 1 contract 150 "$JAVA" "${JOPTS[@]}" -jar "$CONSOLE" execute --class-path "$CP" --disable-banner \
+  --select-class org.moevoprune.cuda.CublasGpuContractTest \
+  --select-class org.moevoprune.cuda.CublasGpuAgreesWithHostTest \
+  --details=tree --disable-ansi-colors --fail-if-no-tests --reports-dir "$LOGS/junit"
+contract=$?
+grep -E "tests (found|successful|skipped|aborted|failed)" "$LOGS/contract.log" | tee -a "$LOGS/summary.txt"
+found=$(sed -n 's/.* \([0-9][0-9]*\) tests found.*/\1/p' "$LOGS/contract.log" | tail -1)
+passed=$(sed -n 's/.* \([0-9][0-9]*\) tests successful.*/\1/p' "$LOGS/contract.log" | tail -1)
+if [[ $contract -eq 0 && ( -z "$found" || "$found" -eq 0 || "$passed" != "$found" ) ]]; then
+  say "contract: only ${passed:-0} of ${found:-0} tests passed (skipped or aborted ones count as not verified)"
+  contract=1
+fi
+[[ $contract -eq 0 ]] || grep -E "✘|=>|Exception" "$LOGS/contract.log" | head -30 | tee -a "$LOGS/summary.txt"
+
+say "== benchmark (population 30, F 2048, N 7700, C 5, H 512, batch 32, 10 epochs)"
+step 2 benchmark 200 "$JAVA" "${JOPTS[@]}" -cp "$CP" org.moevoprune.bench.PopulationBenchmark population=30 \
+  features=2048 rows=7700 classes=5 hidden=512 batch=32 epochs=10 modes=population:cublas,each:cublas
+bench=$?
 grep -v '^WARNING' "$LOGS/benchmark.log" | tee -a "$LOGS/summary.txt"
+
+if [[ $contract -ne 0 ]]; then say "== FAILED: contract"; exit 11; fi
+if [[ $bench -ne 0 ]]; then say "== FAILED: benchmark"; exit 12; fi
 say "== done: every step passed"

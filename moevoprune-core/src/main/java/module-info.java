@@ -20,6 +20,8 @@ module org.moevoprune.core {
     exports org.moevoprune.core.report;
     exports org.moevoprune.core.result;
     exports org.moevoprune.core.search;
+    // Implementation details, exported only to the tools module so that it shares the one atomic file writer.
+    exports org.moevoprune.core.internal to org.moevoprune.tools;
 
     provides org.moevoprune.api.BackboneProvider with
             org.moevoprune.core.io.FeatureFileBackboneProvider;

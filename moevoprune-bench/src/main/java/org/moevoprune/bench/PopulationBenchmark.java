@@ -15,8 +15,10 @@ import org.moevoprune.api.TrainingSettings;
 
 /**
  * Population training throughput, a plain main (not JMH: one GPU run of minutes is the point, and
- * {@code scripts/gpu-verify.sh} runs it): trains {@code population} candidates of the reference initialisation
- * (density p ~ U(0,1) per candidate) for a fixed number of epochs, early stopping off, in two ways:
+ * {@code scripts/gpu-verify.sh} runs it with the {@code cublas} head from a bundle that holds this class,
+ * {@code BenchData} and the api alone, so keep both free of other dependencies): trains {@code population}
+ * candidates of the reference initialisation (density p ~ U(0,1) per candidate) for a fixed number of epochs, early
+ * stopping off, in two ways:
  * <ul>
  *   <li>{@code population:<id>}: one {@link PopulationHead#trainAll} call (dense-masked over F, batched
  *       products);</li>
@@ -30,7 +32,7 @@ import org.moevoprune.api.TrainingSettings;
  * <p>Arguments {@code key=value}: {@code population} (30), {@code features} (2048), {@code rows} (7700),
  * {@code classes} (5), {@code hidden} (512), {@code batch} (32), {@code epochs} (10), {@code protocolEpochs} (600,
  * the epoch cap: an upper bound, early stopping ends most trainings sooner), {@code modes}
- * ({@code population:batched,each:nd4j}; {@code population:gpu} on a GPU).
+ * ({@code population:batched,each:nd4j}; {@code population:cublas,each:cublas} on a GPU).
  */
 public final class PopulationBenchmark {
 

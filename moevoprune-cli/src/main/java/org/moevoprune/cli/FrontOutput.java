@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.moevoprune.core.result.BaselineComparison;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
@@ -95,11 +96,13 @@ final class FrontOutput {
             out.printf("best %s: %.4f (%s)%n", ids.get(i), best.value(i), describe(best, ids));
         }
         for (PruningResult r : results) {
-            r.baseline().ifPresent(b -> out.printf("unpruned head%s: %s, all %d features, %d epochs%n",
-                    results.size() == 1 ? "" : " of run " + r.run(), describe(b, ids), b.mask().length(),
-                    b.training().epochs()));
+            r.baseline().ifPresent(b -> out.printf("unpruned head%s: %s%s, all %d features, %d epochs%n",
+                    results.size() == 1 ? "" : " of run " + r.run(), describe(b, ids),
+                    r.testValues(b).map(test -> ", " + describe(ResultFiles.TEST_PREFIX, test, ids)).orElse(""),
+                    b.mask().length(), b.training().epochs()));
         }
         BaselineComparison.forMostAccurate(front, results).ifPresent(t -> out.println("most accurate member: " + t));
+        testComparison(front, results).ifPresent(t -> out.println("most accurate member on the test split: " + t));
         out.println("results in " + dir.toAbsolutePath());
     }
 
@@ -113,10 +116,28 @@ final class FrontOutput {
         return null;
     }
 
+    /**
+     * The comparison with the unpruned head on the untouched test split: the most accurate member (chosen on the
+     * search's numbers, as {@link BaselineComparison#forMostAccurate}) and the baseline of the run that made it, both
+     * by their test values; empty when either was not measured there.
+     */
+    static Optional<String> testComparison(Front front, List<PruningResult> results) {
+        return BaselineComparison.mostAccurate(front).flatMap(best -> results.stream()
+                .filter(r -> r.history().stream().anyMatch(h -> h == best)).findFirst()
+                .flatMap(r -> r.baseline().flatMap(b -> r.testValues(best).flatMap(member -> r.testValues(b)
+                        .map(base -> BaselineComparison.sentence(best.mask().activeFraction(), best.objectiveIds(),
+                                member, base))))));
+    }
+
     private static String describe(Evaluation e, List<String> ids) {
+        return describe("", e.values(), ids);
+    }
+
+    private static String describe(String prefix, double[] values, List<String> ids) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < ids.size(); i++) {
-            s.append(i == 0 ? "" : ", ").append(ids.get(i)).append(' ').append(String.format("%.4f", e.value(i)));
+            s.append(i == 0 ? "" : ", ").append(prefix).append(ids.get(i)).append(' ')
+                    .append(String.format("%.4f", values[i]));
         }
         return s.toString();
     }

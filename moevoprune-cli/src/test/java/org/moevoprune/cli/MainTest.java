@@ -79,6 +79,9 @@ class MainTest {
         assertTrue(Files.exists(out.resolve("checkpoint-run0.json")));
         assertTrue(o.out().contains("hypervolume " + String.format("%.4f", json.front().hypervolume())), o.out());
         assertTrue(o.err().contains("24/24 evals"), o.err());
+        assertTrue(o.out().contains("\nunpruned head: accuracy "), o.out());
+        assertFalse(o.out().contains("test_"), "no test split held out, no test numbers: " + o.out());
+        assertFalse(o.out().contains("on the test split:"), o.out());
     }
 
     @Test
@@ -142,6 +145,18 @@ class MainTest {
         assertTrue(o.out().contains("\nmost accurate member: " + sentence + "\n"), o.out());
         assertTrue(o.out().contains(String.format("unpruned head: accuracy %.4f, ", baseline.value(0))), o.out());
         assertTrue(o.out().contains("\nunpruned  head          1 "), o.out());
+        // the default protocol also measures the baseline on the untouched test split: on the same line
+        double[] baseTest = json.testValues(baseline).orElseThrow();
+        assertTrue(o.out().contains(String.format(", test_accuracy %.4f, test_active-fraction %.4f, test_auroc %.4f, "
+                + "all 24 features", baseTest[0], baseTest[1], baseTest[2])), o.out());
+        Evaluation best = BaselineComparison.mostAccurate(json.front()).orElseThrow();
+        double[] bestTest = json.testValues(best).orElseThrow();
+        java.util.function.DoubleFunction<String> signed = d -> (d < 0 && Math.abs(d) >= 0.00005 ? "\u2212" : "+")
+                + String.format(java.util.Locale.ROOT, "%.4f", Math.abs(d));
+        String onTest = String.format(java.util.Locale.ROOT, "%.1f %% of the features, accuracy %s, AUROC %s against "
+                + "the unpruned head", 100.0 * best.mask().activeCount() / 24, signed.apply(bestTest[0] - baseTest[0]),
+                signed.apply(bestTest[2] - baseTest[2]));
+        assertTrue(o.out().contains("\nmost accurate member on the test split: " + onTest + "\n"), o.out());
         assertTrue(o.out().contains("\nwhole-front ensemble: "), o.out());
         assertTrue(Files.readString(out.resolve("with/report.html")).contains("<td>unpruned</td>"));
 

@@ -87,6 +87,18 @@ class PresetOptionsTest {
     }
 
     @Test
+    void resumingWithTheOtherAurocMethodIsRefusedInOneLine(@TempDir Path out) throws IOException {
+        settingsOf(out, "--quiet", "--auroc", "grid");
+        String checkpoint = java.nio.file.Files.readString(out.resolve("checkpoint-run0.json"));
+        assertTrue(checkpoint.contains("\"auroc\": \"grid\""), checkpoint);
+        CliRuns.run(CliRuns.small(data, out, "--quiet", "--resume")).assertOneLine(1,
+                "its auroc objective was computed on the reference's 100-threshold grid (grid), this search computes "
+                + "it exactly (exact): resume with --auroc grid");
+        assertEquals(checkpoint, java.nio.file.Files.readString(out.resolve("checkpoint-run0.json")));
+        assertEquals(0, CliRuns.run(CliRuns.small(data, out, "--quiet", "--resume", "--auroc", "grid")).status());
+    }
+
+    @Test
     void helpDocumentsThePresetAndTheOperatorOptions() {
         CliRuns.Outcome o = CliRuns.run(List.of("prune", "--help"));
         for (String option : List.of("--preset", "--min-active", "--mating", "--reject-duplicates", "--stall-limit",

@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * pom's {@code cuda} profile, {@code org.nd4j:nd4j-cuda-11.6}); elsewhere {@link #availability()} says so and the
  * registry skips it.
  *
- * <p><b>Unverified on a GPU:</b> no GPU was available where this was built; {@code scripts/gpu-verify.sh} runs the
+ * <p><b>Unverified on a GPU:</b> no GPU was available where this was built; {@code scripts/gpu-verify-nd4j.sh} runs the
  * contract suite and the benchmark on one. Stateless and thread-safe.
  */
 public final class Nd4jGpuHead extends AbstractPopulationHead {
@@ -80,14 +80,15 @@ public final class Nd4jGpuHead extends AbstractPopulationHead {
     static String cudaFailed(String reason) {
         return "ND4J's CUDA backend could not start: it needs an NVIDIA GPU of compute capability 3.7 to 8.6 (its "
                 + "binaries carry no code for newer GPUs such as the H100, sm_90), the driver, and the CUDA 11.6 "
-                + "libraries (installed, or -Pcuda,cuda-redist); scripts/gpu-verify.sh checks each. Cause: "
+                + "libraries (installed, or -Pcuda,cuda-redist); scripts/gpu-verify-nd4j.sh checks each. On newer "
+                + "GPUs use the 'cublas' head (moevoprune-cuda, CUDA 13). Cause: "
                 + reason;
     }
 
     static String notCuda(String backend) {
         return "the 'gpu' head needs ND4J's CUDA backend but ND4J runs on " + backend + ": build or run with the "
                 + "cuda profile (mvn -Pcuda, org.nd4j:nd4j-cuda-11.6 with its linux-x86_64 binary) on a machine "
-                + "with an NVIDIA GPU and driver (scripts/gpu-verify.sh checks all of it), or use the 'batched' "
+                + "with an NVIDIA GPU and driver (scripts/gpu-verify-nd4j.sh checks all of it), or use the 'batched' "
                 + "head for the same population path on the CPU";
     }
 }

@@ -5,11 +5,11 @@ import org.moevoprune.api.testkit.PopulationHeadContract;
 
 /**
  * The population-batched ND4J head against the shared contracts (on ND4J's CPU backend in the build; on CUDA the
- * same class runs on the {@code gpu} head through {@code scripts/gpu-verify.sh}, see {@link #provider()}).
+ * same class runs on the {@code gpu} head through {@code scripts/gpu-verify-nd4j.sh}, see {@link #provider()}).
  */
 class Nd4jBatchedHeadContractTest extends PopulationHeadContract {
 
-    /** Set by scripts/gpu-verify.sh: run the contract on the {@code gpu} head instead. */
+    /** Set by scripts/gpu-verify-nd4j.sh: run the contract on the {@code gpu} head instead. */
     static final String GPU_PROPERTY = "moevoprune.test.gpu";
 
     @Override

@@ -22,7 +22,7 @@ import org.moevoprune.core.search.SearchData;
  * masters) use it directly. The wire form is the shapes and the raw little-endian values, written in chunks straight
  * from the matrices, so the driver never holds an extra array copy.
  */
-final class BroadcastFeatures implements ExecutorData {
+final class BroadcastFeatures extends ExecutorData {
 
     private static final long serialVersionUID = 1L;
     /** Floats per chunk written and read. */

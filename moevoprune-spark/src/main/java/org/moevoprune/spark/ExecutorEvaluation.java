@@ -32,14 +32,16 @@ final class ExecutorEvaluation {
      */
     static CandidateResult evaluate(EvaluationPlan plan, CandidateTask task) {
         SparkVersions.requireSame(plan.sparkVersion(), SparkVersions.running(), executor());
-        SearchData data = plan.data().value().data();
+        ExecutorData shared = plan.data().value();
+        SearchData data = shared.data();
         SparseHead provider = ProviderRegistry.load(SparseHead.class).get(plan.headId());
         List<Objective> objectives = plan.objectives();
         FeatureMask mask = task.mask();
         long t0 = System.nanoTime();
         if (plan.folds() > 1) {
-            // The same folds and fold seeds as the local evaluator; the driver retrains the heads it needs.
-            Folds.Measured m = Folds.of(data, plan.folds(), plan.foldSeed()).measure(provider, mask, plan.training(),
+            // The same folds and fold seeds as the local evaluator, dealt once per executor JVM; the driver retrains
+            // the heads it needs.
+            Folds.Measured m = shared.folds(plan.folds(), plan.foldSeed()).measure(provider, mask, plan.training(),
                     task.trainingSeed(), objectives);
             return new CandidateResult(task.position(), m.values(), m.training(), null, System.nanoTime() - t0,
                     executor());

@@ -18,7 +18,7 @@ import org.moevoprune.core.search.SearchData;
  * fingerprint travel; the first task in each executor JVM reads the files, checks the fingerprint, and the data stay
  * with this (per-JVM) broadcast value for the rest of the run.
  */
-final class FileData implements ExecutorData {
+final class FileData extends ExecutorData {
 
     private static final long serialVersionUID = 1L;
 

@@ -13,7 +13,7 @@ import org.moevoprune.core.result.Evaluation;
 /** The computation behind {@link EnsembleComparison.Builder#build()}: member outputs once, then every row. */
 final class ComparisonRun {
 
-    private final EnsembleComparison.Builder b;
+    private final ComparisonSetup setup;
     private final List<TrainedHead> heads = new ArrayList<>();
     private final List<MemberOutputs> outputs = new ArrayList<>();
     private final double[] accuracy;
@@ -22,15 +22,15 @@ final class ComparisonRun {
     private final List<double[]> oodScores = new ArrayList<>();
     private final double[] weightSource;
 
-    ComparisonRun(EnsembleComparison.Builder b) {
-        this.b = b;
-        List<Evaluation> pool = b.pool();
+    ComparisonRun(ComparisonSetup setup) {
+        this.setup = setup;
+        List<Evaluation> pool = setup.pool();
         for (Evaluation e : pool) {
-            heads.add(b.head(e));
+            heads.add(setup.head(e));
         }
         VotingClassifier.checkMembers(heads);
-        GreedySelection.requireFits(heads.get(0), b.scoring());
-        FeatureMatrix ood = b.ood();
+        GreedySelection.requireFits(heads.get(0), setup.scoring());
+        FeatureMatrix ood = setup.ood();
         if (ood != null && ood.columns() != heads.get(0).featureCount()) {
             throw new IllegalArgumentException("the OoD rows have " + ood.columns() + " features but the heads read "
                     + heads.get(0).featureCount() + ": use OoD features of the same backbone");
@@ -39,16 +39,16 @@ final class ComparisonRun {
         auroc = new double[pool.size()];
         weightSource = new double[pool.size()];
         for (int i = 0; i < pool.size(); i++) {
-            MemberOutputs o = MemberOutputs.of(heads.get(i), b.scoring().features());
+            MemberOutputs o = MemberOutputs.of(heads.get(i), setup.scoring().features());
             outputs.add(o);
-            accuracy[i] = Classification.accuracy(o.predictions, b.scoring().labels());
+            accuracy[i] = Classification.accuracy(o.predictions, setup.scoring().labels());
             auroc[i] = Double.NaN;
             if (ood != null) {
-                inScores.add(o.odinScores(b.temperatureValue()));
-                oodScores.add(MemberOutputs.of(heads.get(i), ood).odinScores(b.temperatureValue()));
+                inScores.add(o.odinScores(setup.temperature()));
+                oodScores.add(MemberOutputs.of(heads.get(i), ood).odinScores(setup.temperature()));
                 auroc[i] = OodMetrics.auroc(inScores.get(i), oodScores.get(i));
             }
-            weightSource[i] = measuredOr(pool.get(i), b.accuracyId(), accuracy[i]);
+            weightSource[i] = measuredOr(pool.get(i), setup.accuracyId(), accuracy[i]);
         }
     }
 
@@ -60,26 +60,26 @@ final class ComparisonRun {
         double[] accuracyValues = new double[n];
         double[] aurocValues = new double[n];
         for (int i = 0; i < n; i++) {
-            accuracyValues[i] = measuredOr(b.pool().get(i), b.accuracyId(), accuracy[i]);
-            aurocValues[i] = measuredOr(b.pool().get(i), b.aurocId(), auroc[i]);
+            accuracyValues[i] = measuredOr(setup.pool().get(i), setup.accuracyId(), accuracy[i]);
+            aurocValues[i] = measuredOr(setup.pool().get(i), setup.aurocId(), auroc[i]);
         }
-        for (PercentileWindow w : b.windowList()) {
+        for (PercentileWindow w : setup.windows()) {
             rows.add(row(EnsembleComparison.Selection.ACCURACY_WINDOW, w.label(), w.select(accuracyValues)));
         }
-        if (b.ood() != null) {
-            for (PercentileWindow w : b.windowList()) {
+        if (setup.ood() != null) {
+            for (PercentileWindow w : setup.windows()) {
                 rows.add(row(EnsembleComparison.Selection.AUROC_WINDOW, w.label(), w.select(aurocValues)));
             }
         }
-        if (b.greedyFit() != null) {
+        if (setup.greedyFit() != null) {
             rows.add(greedyRow());
         }
-        return b.result(rows, b.ood() != null, unprunedRow());
+        return new EnsembleComparison(rows, setup, setup.ood() != null, unprunedRow());
     }
 
     /** The unpruned head scored as the members are: accuracy on the scoring split, AUROC of its ODIN score. */
     private UnprunedRow unprunedRow() {
-        TrainedHead head = b.unprunedHead();
+        TrainedHead head = setup.unprunedHead();
         if (head == null) {
             return null;
         }
@@ -87,10 +87,10 @@ final class ComparisonRun {
             throw new IllegalArgumentException("the unpruned head reads " + head.featureCount() + " features but the "
                     + "members " + heads.get(0).featureCount() + ": pass the unpruned head of the same run");
         }
-        MemberOutputs o = MemberOutputs.of(head, b.scoring().features());
-        double accuracy = Classification.accuracy(o.predictions, b.scoring().labels());
-        double auroc = b.ood() == null ? Double.NaN : OodMetrics.auroc(o.odinScores(b.temperatureValue()),
-                MemberOutputs.of(head, b.ood()).odinScores(b.temperatureValue()));
+        MemberOutputs o = MemberOutputs.of(head, setup.scoring().features());
+        double accuracy = Classification.accuracy(o.predictions, setup.scoring().labels());
+        double auroc = setup.ood() == null ? Double.NaN : OodMetrics.auroc(o.odinScores(setup.temperature()),
+                MemberOutputs.of(head, setup.ood()).odinScores(setup.temperature()));
         return new UnprunedRow(head.featureCount(), accuracy, auroc);
     }
 
@@ -111,11 +111,11 @@ final class ComparisonRun {
                 best = m;
             }
         }
-        double ensembleAccuracy = EnsembleComparison.accuracyOf(pick(outputs, members), b.ruleValue(),
-                weights(members, weightSource), b.scoring());
+        double ensembleAccuracy = accuracyOf(pick(outputs, members), setup.rule(),
+                weights(members, weightSource), setup.scoring());
         double ensembleAuroc = Double.NaN;
         double voteAuroc = Double.NaN;
-        if (b.ood() != null) {
+        if (setup.ood() != null) {
             ensembleAuroc = EnsembleOod.combinedAuroc(pick(inScores, members), pick(oodScores, members));
             voteAuroc = EnsembleOod.thresholdVote(pick(inScores, members), pick(oodScores, members)).auroc();
         }
@@ -125,15 +125,15 @@ final class ComparisonRun {
     }
 
     private EnsembleComparison.Row greedyRow() {
-        LabelledFeatures fit = b.greedyFit();
-        LabelledFeatures score = b.greedyScore();
+        LabelledFeatures fit = setup.greedyFit();
+        LabelledFeatures score = setup.greedyScore();
         GreedySelection.requireFits(heads.get(0), fit);
         GreedySelection.requireFits(heads.get(0), score);
         List<MemberOutputs> fitOutputs = new ArrayList<>();
         for (TrainedHead head : heads) {
             fitOutputs.add(MemberOutputs.of(head, fit.features()));
         }
-        int[] chosen = GreedySelection.selectOutputs(fitOutputs, fit, b.ruleValue(), b.greedyMaxSize());
+        int[] chosen = GreedySelection.selectOutputs(fitOutputs, fit, setup.rule(), setup.greedyMaxSize());
         double[] fitAccuracy = new double[heads.size()];
         int best = 0;
         for (int i = 0; i < heads.size(); i++) {
@@ -145,27 +145,27 @@ final class ComparisonRun {
             scored.add(MemberOutputs.of(heads.get(m), score.features()));
         }
         MemberOutputs bestScored = MemberOutputs.of(heads.get(best), score.features());
-        double ensembleAccuracy = EnsembleComparison.accuracyOf(scored, b.ruleValue(), weights(chosen, fitAccuracy),
+        double ensembleAccuracy = accuracyOf(scored, setup.rule(), weights(chosen, fitAccuracy),
                 score);
         double bestAccuracy = Classification.accuracy(bestScored.predictions, score.labels());
         double ensembleAuroc = Double.NaN;
         double voteAuroc = Double.NaN;
         double bestAuroc = Double.NaN;
-        if (b.ood() != null) {
+        if (setup.ood() != null) {
             List<double[]> in = new ArrayList<>();
-            scored.forEach(o -> in.add(o.odinScores(b.temperatureValue())));
+            scored.forEach(o -> in.add(o.odinScores(setup.temperature())));
             List<double[]> out = pick(oodScores, chosen);
             ensembleAuroc = EnsembleOod.combinedAuroc(in, out);
             voteAuroc = EnsembleOod.thresholdVote(in, out).auroc();
-            bestAuroc = OodMetrics.auroc(bestScored.odinScores(b.temperatureValue()), oodScores.get(best));
+            bestAuroc = OodMetrics.auroc(bestScored.odinScores(setup.temperature()), oodScores.get(best));
         }
         return new EnsembleComparison.Row(EnsembleComparison.Selection.GREEDY, "fit", boxed(chosen),
                 ensembleAccuracy, ensembleAuroc, voteAuroc, best, bestAccuracy, bestAuroc,
-                ensembleAccuracy - bestAccuracy, b.greedyName());
+                ensembleAccuracy - bestAccuracy, setup.greedyName());
     }
 
     private String name() {
-        return b.scoredOnName();
+        return setup.scoringName();
     }
 
     /** The members' weights for {@link VotingRule#WEIGHTED_SOFT}: their accuracies (equal if all are 0). */
@@ -190,5 +190,11 @@ final class ComparisonRun {
 
     private static List<Integer> boxed(int[] values) {
         return Arrays.stream(values).boxed().toList();
+    }
+
+    /** The accuracy of the members' vote on one split. */
+    private static double accuracyOf(List<MemberOutputs> outputs, VotingRule rule, double[] weights,
+            LabelledFeatures split) {
+        return Classification.accuracy(Votes.predictions(rule, weights, outputs), split.labels());
     }
 }

@@ -3,14 +3,12 @@ package org.moevoprune.core.ensemble;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.moevoprune.api.FeatureMatrix;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.TrainedHead;
-import org.moevoprune.core.metric.Classification;
 import org.moevoprune.core.metric.OdinScores;
 import org.moevoprune.core.result.Evaluation;
 
@@ -97,12 +95,12 @@ public final class EnsembleComparison {
     private final boolean hasOod;
     private final UnprunedRow unpruned;
 
-    private EnsembleComparison(List<Row> rows, Builder b, boolean hasOod, UnprunedRow unpruned) {
+    EnsembleComparison(List<Row> rows, ComparisonSetup setup, boolean hasOod, UnprunedRow unpruned) {
         this.rows = List.copyOf(rows);
-        this.rule = b.rule;
-        this.temperature = b.temperature;
-        this.scoredOn = b.scoringName;
-        this.pool = b.pool;
+        this.rule = setup.rule();
+        this.temperature = setup.temperature();
+        this.scoredOn = setup.scoringName();
+        this.pool = setup.pool();
         this.hasOod = hasOod;
         this.unpruned = unpruned;
     }
@@ -181,37 +179,7 @@ public final class EnsembleComparison {
      *     unpruned head, its line and how the whole-front and the most accurate ensemble compare with it
      */
     public String toTable() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "Ensembles of %d front members (%s vote) scored on the %s%s%n", pool.size(), rule.id(), scoredOn,
-                hasOod ? "; AUROC of ODIN scores, T = " + (temperature == Math.rint(temperature)
-                        ? Long.toString((long) temperature) : Double.toString(temperature)) : ""));
-        s.append(String.format(Locale.ROOT, "%-9s %-7s %7s %8s %9s %10s %6s %8s %10s %9s %s%n", "selection",
-                "window", "members", "ens acc", "ens AUROC", "vote AUROC", "best k", "best acc", "best AUROC", "gain",
-                "gain in"));
-        for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%-9s %-7s %7d %8s %9s %10s %6s %8s %10s %9s %s%n",
-                    r.selection().label(), r.window(), r.members().size(), fixed(r.ensembleAccuracy()),
-                    fixed(r.ensembleAuroc()), fixed(r.voteAuroc()), r.bestMember() < 0 ? "–" : String.valueOf(pool.get(r.bestMember()).mask().activeCount()),
-                    fixed(r.bestAccuracy()), fixed(r.bestAuroc()), signed(r.gain()), r.gainMetric()));
-        }
-        if (unpruned != null) {
-            s.append(String.format(Locale.ROOT, "%-9s %-7s %7d %8s %9s %10s %6s %8s %10s %9s%n", "unpruned",
-                    "head", 1, fixed(unpruned.accuracy()), fixed(unpruned.auroc()), "–",
-                    String.valueOf(unpruned.featureCount()), "–", "–", "–"));
-            againstUnpruned(rows.get(0)).ifPresent(t -> s.append("whole-front ensemble: ").append(t).append('\n'));
-            mostAccurate().filter(r -> r != rows.get(0)).ifPresent(r -> s.append("most accurate ensemble (")
-                    .append(r.selection().label()).append(' ').append(r.window()).append("): ")
-                    .append(againstUnpruned(r).orElseThrow()).append('\n'));
-        }
-        return s.toString();
-    }
-
-    static String fixed(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static String signed(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.4f", v);
+        return ComparisonTable.of(this);
     }
 
     @Override
@@ -362,76 +330,9 @@ public final class EnsembleComparison {
                 throw new IllegalArgumentException("no scoring split: call scoredOn(split, name), e.g. with the "
                         + "search's evaluation split");
             }
-            return new ComparisonRun(this).run();
+            return new ComparisonRun(new ComparisonSetup(pool, heads, scoring, scoringName, ood, temperature, rule,
+                    windows, greedyFit, greedyScore, greedyName, greedyMaxSize, accuracyId, aurocId, unprunedHead))
+                    .run();
         }
-
-        List<Evaluation> pool() {
-            return pool;
-        }
-
-        TrainedHead head(Evaluation e) {
-            return Objects.requireNonNull(heads.apply(e), () -> "no head for " + e);
-        }
-
-        LabelledFeatures scoring() {
-            return scoring;
-        }
-
-        FeatureMatrix ood() {
-            return ood;
-        }
-
-        double temperatureValue() {
-            return temperature;
-        }
-
-        VotingRule ruleValue() {
-            return rule;
-        }
-
-        List<PercentileWindow> windowList() {
-            return windows;
-        }
-
-        String scoredOnName() {
-            return scoringName;
-        }
-
-        String accuracyId() {
-            return accuracyId;
-        }
-
-        String aurocId() {
-            return aurocId;
-        }
-
-        LabelledFeatures greedyFit() {
-            return greedyFit;
-        }
-
-        LabelledFeatures greedyScore() {
-            return greedyScore;
-        }
-
-        int greedyMaxSize() {
-            return greedyMaxSize;
-        }
-
-        String greedyName() {
-            return greedyName;
-        }
-
-        TrainedHead unprunedHead() {
-            return unprunedHead;
-        }
-
-        EnsembleComparison result(List<Row> rows, boolean hasOod, UnprunedRow unpruned) {
-            return new EnsembleComparison(rows, this, hasOod, unpruned);
-        }
-    }
-
-    /** Scores of one member set on one split. */
-    static double accuracyOf(List<MemberOutputs> outputs, VotingRule rule, double[] weights, LabelledFeatures split) {
-        return Classification.accuracy(Votes.predictions(rule, weights, outputs), split.labels());
     }
 }

@@ -22,21 +22,24 @@ import org.moevoprune.core.io.literal.Utf8;
 /**
  * Saves a run's {@link RunState} atomically as versioned JSON ({@value #FORMAT} version {@value #VERSION}) and reads
  * it back for resumption. The file holds {@code format, version, library, run, started} (ISO-8601; since version
- * 2), {@code data} (the data fingerprint), {@code featureCount, head} (provider id), {@code objectives, settings,
- * step, cacheHits, stalled, elapsedNanos}, {@code population} (history indices), {@code replacementCrowding}
- * (only when the settings' tournaments use the replacement's ranking, {@link OperatorSettings#matingFromReplacement()}:
- * the population's crowding distances, see {@link RunState#replacementCrowding()}), {@code history} (evaluation
- * objects as in {@link ResultFiles}), {@code baseline} (optional: the evaluation of the unpruned head, once made)
- * and {@code sha256} (since version 3: the SHA-256 of the rest, see
- * {@link CheckpointChecks}).
+ * 2), {@code data} (the data fingerprint), {@code featureCount, head} (provider id), {@code objectives},
+ * {@code auroc} (optional: {@value #AUROC_EXACT} or {@value #AUROC_GRID}, how the {@value #AUROC_OBJECTIVE}
+ * objective computes the area; written when the search has that objective), {@code settings, step, cacheHits,
+ * stalled, elapsedNanos}, {@code population} (history indices), {@code replacementCrowding} (only when the
+ * settings' tournaments use the replacement's ranking, {@link OperatorSettings#matingFromReplacement()}: the
+ * population's crowding distances, see {@link RunState#replacementCrowding()}), {@code history} (evaluation objects
+ * as in {@link ResultFiles}), {@code baseline} (optional: the evaluation of the unpruned head, once made) and
+ * {@code sha256} (since version 3: the SHA-256 of the rest, see {@link CheckpointChecks}).
  *
  * <p>Reading refuses — without touching any file — a checkpoint that is corrupt, of an unknown format version, or
- * of another search (other data, settings, seed, objectives or head provider), saying which and how to proceed.
- * Before a run resumes, the state is also validated semantically ({@link CheckpointChecks}: checksum, counters, the
- * history's steps, masks, training seeds and objective values), so that a damaged or edited checkpoint is refused
- * instead of silently changing the front. Version 1 checkpoints (written before the steady-state mode was renamed
- * from {@code REFERENCE} and before the start time was recorded) and version 2 (before the checksum) resume too;
- * a version 1 run's start time is then that of its resumption. Stateless.
+ * of another search (other data, settings, seed, objectives, AUROC method or head provider), saying which and how
+ * to proceed. Before a run resumes, the state is also validated semantically ({@link CheckpointChecks}: checksum,
+ * counters, the history's steps, masks, training seeds and objective values), so that a damaged or edited
+ * checkpoint is refused instead of silently changing the front. Version 1 checkpoints (written before the
+ * steady-state mode was renamed from {@code REFERENCE} and before the start time was recorded) and version 2
+ * (before the checksum) resume too; a version 1 run's start time is then that of its resumption. Checkpoints
+ * without {@code auroc} read as the method their settings imply: {@value #AUROC_GRID} with the reference preset's
+ * operators (mating from the replacement's ranking, no stall limit), {@value #AUROC_EXACT} otherwise. Stateless.
  */
 public final class CheckpointFiles {
 
@@ -53,28 +56,54 @@ public final class CheckpointFiles {
      * @param headId the sparse head provider's id
      * @param space the objectives
      * @param evaluationRows the evaluation split's size (accuracies are whole numbers of its rows), 0 if unknown
+     * @param auroc how the objective {@value CheckpointFiles#AUROC_OBJECTIVE} computes the area:
+     *     {@value CheckpointFiles#AUROC_EXACT} or {@value CheckpointFiles#AUROC_GRID} (the reference's 100
+     *     thresholds), recorded as the checkpoint's {@code auroc} field;
+     *     {@code ""} when the search has no such objective (nothing recorded or checked)
      */
     public record Identity(String dataFingerprint, int featureCount, String headId, ObjectiveSpace space,
-            int evaluationRows) {
+            int evaluationRows, String auroc) {
 
         /** Checks the values are present. */
         public Identity {
             Objects.requireNonNull(dataFingerprint, "dataFingerprint");
             Objects.requireNonNull(headId, "headId");
             Objects.requireNonNull(space, "space");
+            Objects.requireNonNull(auroc, "auroc");
             if (featureCount < 1) {
                 throw new IllegalArgumentException("feature count must be ≥ 1, got " + featureCount);
             }
             if (evaluationRows < 0) {
                 throw new IllegalArgumentException("evaluation rows must be ≥ 0, got " + evaluationRows);
             }
+            if (!auroc.isEmpty() && !auroc.equals(AUROC_EXACT) && !auroc.equals(AUROC_GRID)) {
+                throw new IllegalArgumentException("auroc must be '" + AUROC_EXACT + "', '" + AUROC_GRID
+                        + "' or '' (no " + AUROC_OBJECTIVE + " objective), got '" + auroc + "'");
+            }
+            if (!auroc.isEmpty() && !space.ids().contains(AUROC_OBJECTIVE)) {
+                throw new IllegalArgumentException("auroc '" + auroc + "' is given but the search measures "
+                        + space.ids() + " without the " + AUROC_OBJECTIVE + " objective: give ''");
+            }
         }
 
-        /** An identity whose evaluation split's size is unknown. */
+        /** An identity that records no AUROC method. */
+        public Identity(String dataFingerprint, int featureCount, String headId, ObjectiveSpace space,
+                int evaluationRows) {
+            this(dataFingerprint, featureCount, headId, space, evaluationRows, "");
+        }
+
+        /** An identity whose evaluation split's size is unknown, recording no AUROC method. */
         public Identity(String dataFingerprint, int featureCount, String headId, ObjectiveSpace space) {
             this(dataFingerprint, featureCount, headId, space, 0);
         }
     }
+
+    /** The id of the ODIN AUROC objective whose method {@link Identity#auroc()} records. */
+    public static final String AUROC_OBJECTIVE = "auroc";
+    /** {@link Identity#auroc()} of the exact rank-based AUROC. */
+    public static final String AUROC_EXACT = "exact";
+    /** {@link Identity#auroc()} of the reference's 100-threshold grid AUROC. */
+    public static final String AUROC_GRID = "grid";
 
     private CheckpointFiles() {
     }
@@ -96,6 +125,9 @@ public final class CheckpointFiles {
         m.put("featureCount", identity.featureCount());
         m.put("head", identity.headId());
         m.put("objectives", ResultCodec.objectives(identity.space().objectives()));
+        if (!identity.auroc().isEmpty()) {
+            m.put("auroc", identity.auroc());
+        }
         m.put("settings", ResultCodec.settings(state.settings()));
         m.put("step", state.step());
         m.put("cacheHits", state.cacheHits());
@@ -164,6 +196,7 @@ public final class CheckpointFiles {
         List<String> ids = objectives.stream().map(Objective::id).toList();
         require(ids.equals(identity.space().ids()), "it measured objectives " + ids + ", this search measures "
                 + identity.space().ids());
+        checkAuroc(f, saved, identity.auroc());
         List<Evaluation> history = new ArrayList<>();
         List<?> entries = f.list("history");
         long[] activeCounts = new long[entries.size()];
@@ -227,6 +260,39 @@ public final class CheckpointFiles {
         return "; only the operator settings differ: resume with the saved ones (command line: --min-active, "
                 + "--mating, --reject-duplicates, --stall-limit; a checkpoint written before they existed has "
                 + "--min-active 0 and the other defaults)";
+    }
+
+    /**
+     * The AUROC method must be the saved one: the other gives other values for the same masks. Checkpoints written
+     * before the method was recorded read as the one their settings imply: the reference preset's operators
+     * (tournaments on the replacement's ranking, no stall limit) came with the grid AUROC, every other run of those
+     * versions (the improved preset, and every run before the presets) with the exact AUROC.
+     */
+    private static void checkAuroc(ResultCodec.Fields f, SearchSettings saved, String now) {
+        if (now.isEmpty()) {
+            return;
+        }
+        String recorded = f.has("auroc") ? f.string("auroc") : impliedAuroc(saved);
+        require(recorded.equals(AUROC_EXACT) || recorded.equals(AUROC_GRID), "checkpoint.auroc: expected '"
+                + AUROC_EXACT + "' or '" + AUROC_GRID + "', found '" + recorded + "'");
+        require(recorded.equals(now), "its " + AUROC_OBJECTIVE + " objective was computed " + describeAuroc(recorded)
+                + ", this search computes it " + describeAuroc(now) + ": resume with --auroc " + recorded
+                + " (in code: OodAuroc.builder().method(" + (recorded.equals(AUROC_GRID) ? "REFERENCE_GRID"
+                : "EXACT") + "))");
+    }
+
+    /**
+     * @param saved the settings of a checkpoint that does not record its AUROC method
+     * @return the method those settings imply: {@value #AUROC_GRID} for the reference preset's operators (mating
+     *     from the replacement's ranking, no stall limit), {@value #AUROC_EXACT} otherwise
+     */
+    static String impliedAuroc(SearchSettings saved) {
+        OperatorSettings o = saved.operators();
+        return o.matingFromReplacement() && o.stallLimit() == 0 ? AUROC_GRID : AUROC_EXACT;
+    }
+
+    private static String describeAuroc(String method) {
+        return method.equals(AUROC_GRID) ? "on the reference's 100-threshold grid (grid)" : "exactly (exact)";
     }
 
     /** Version 1 did not record the start: the resumed run then counts from now. */

@@ -1,24 +1,12 @@
 package org.moevoprune.core.result;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 import org.moevoprune.api.FeatureMask;
-import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.core.internal.AtomicFiles;
-import org.moevoprune.core.internal.Json;
-import org.moevoprune.core.io.literal.LiteralDialect;
 import org.moevoprune.core.io.literal.Literals;
 import org.moevoprune.core.io.literal.MalformedTextException;
 import org.moevoprune.core.io.literal.Utf8;
@@ -40,10 +28,11 @@ import org.moevoprune.core.io.literal.Utf8;
  *       provenance columns.</li>
  * </ul>
  * When the run kept the test split from the search ({@link EvaluationProtocol#holdsOutTest()}), the front CSV has
- * one {@code test_<objective column>} per objective between {@code mask} and the provenance columns: the member's values on the untouched test split and
- * held-out OoD samples (the objective columns then hold validation or fold-mean values). The provenance columns
- * (since version 2) are {@code library, head_id, kernel, backbone, data_fingerprint,
- * timestamp}: the {@link Provenance} of the run each row came from, an empty cell where it is unknown. A cell holding
+ * one {@code test_<objective column>} per objective between {@code mask} and the provenance columns: the member's
+ * values on the untouched test split and held-out OoD samples (the objective columns then hold validation or
+ * fold-mean values). The provenance columns (since version 2) are {@code library, head_id, kernel, backbone,
+ * data_fingerprint, timestamp}: the {@link Provenance} of the run each row came from, an empty cell where it is
+ * unknown. A cell holding
  * a comma or a double quote is quoted as RFC 4180 says. Values are natural (accuracy, not 1 − accuracy) and written
  * with {@link Double#toString}, which reads back exactly; {@code mask} is the {@code '0'/'1'} string of
  * {@link FeatureMask#toBitString()}, feature 0 first; {@code step} is -1 for the initial population. Version 1 files
@@ -68,9 +57,12 @@ import org.moevoprune.core.io.literal.Utf8;
  * head (index and step -1; it is in neither history nor population), and, when measured, {@code test} (each
  * {@code index} of a history entry, -1 for the baseline, and its {@code values} on the held-out test data);
  * {@code settings.protocol} ({@code folds, validationFraction, oodTestFraction}) is present when it is not the
- * test-split protocol, which files without it used. Version 1 has the same fields with a provenance of {@code library, java, vm, os,
- * processors, head} only, and names the steady-state mode {@code REFERENCE}. {@link #readJson(Path)} reads both into
+ * test-split protocol, which files without it used. Version 1 has the same fields with a provenance of
+ * {@code library, java, vm, os, processors, head} only, and names the steady-state mode {@code REFERENCE}. {@link #readJson(Path)} reads both into
  * a {@link PruningResult} without heads (the weights are not stored here; retrain them from the data).
+ *
+ * <p>The CSV side is implemented by the package's {@code ResultCsv}, the JSON side by {@code ResultJson}; this class
+ * is their one public entry point.
  *
  * <p>Both readers decode strict UTF-8 and the JSON reader is strict RFC 8259 JSON nested at most
  * {@value org.moevoprune.core.io.literal.Literals#MAX_DEPTH} levels ({@link Literals}): a damaged file is refused
@@ -83,8 +75,6 @@ public final class ResultFiles {
     static final String FORMAT = "moevoprune.result";
     /** Prefix of the front CSV's test columns. */
     public static final String TEST_PREFIX = "test_";
-    private static final List<String> PROVENANCE_COLUMNS = List.of("library", "head_id", "kernel", "backbone",
-            "data_fingerprint", "timestamp");
 
     private ResultFiles() {
     }
@@ -105,7 +95,7 @@ public final class ResultFiles {
      * @throws IOException if the file cannot be written; an existing file is then unchanged
      */
     public static void writeFrontCsv(Path file, PruningResult result) throws IOException {
-        writeFrontCsv(file, result.run(), result.front(), e -> result.provenance(), result::testValues);
+        ResultCsv.writeFrontCsv(file, result);
     }
 
     /**
@@ -119,14 +109,7 @@ public final class ResultFiles {
      * @throws IllegalArgumentException if a member belongs to none of the runs
      */
     public static void writeSuperFrontCsv(Path file, Front front, List<PruningResult> results) throws IOException {
-        writeFrontCsv(file, -1, front, e -> runOf(e, results).provenance(), e -> runOf(e, results).testValues(e));
-    }
-
-    private static void writeFrontCsv(Path file, int run, Front front, Function<Evaluation, Provenance> provenance,
-            Function<Evaluation, Optional<double[]>> test) throws IOException {
-        List<FrontRow> rows = new ArrayList<>();
-        front.members().forEach(e -> rows.add(new FrontRow(run, e, provenance.apply(e), test.apply(e))));
-        writeRows(file, front.space().ids(), rows);
+        ResultCsv.writeSuperFrontCsv(file, front, results);
     }
 
     /**
@@ -140,52 +123,7 @@ public final class ResultFiles {
      * @throws IllegalArgumentException if no run is given or the runs measured different objectives
      */
     public static void writeBaselineCsv(Path file, List<PruningResult> results) throws IOException {
-        if (results.isEmpty()) {
-            throw new IllegalArgumentException("no runs to write the baselines of");
-        }
-        List<FrontRow> rows = new ArrayList<>();
-        for (PruningResult r : results) {
-            if (!r.objectiveIds().equals(results.get(0).objectiveIds())) {
-                throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds() + " vs "
-                        + results.get(0).objectiveIds());
-            }
-            r.baseline().ifPresent(b -> rows.add(new FrontRow(r.run(), b, r.provenance(), r.testValues(b))));
-        }
-        writeRows(file, results.get(0).objectiveIds(), rows);
-    }
-
-    /** One row of a front CSV; {@code test} holds the values on the held-out test data, if measured. */
-    private record FrontRow(int run, Evaluation evaluation, Provenance provenance, Optional<double[]> test) {
-    }
-
-    private static void writeRows(Path file, List<String> ids, List<FrontRow> rows) throws IOException {
-        boolean tested = rows.stream().anyMatch(r -> r.test().isPresent());
-        StringBuilder csv = new StringBuilder("run");
-        ids.forEach(id -> csv.append(',').append(column(id)));
-        csv.append(",active_count,feature_count,training_seed,epochs,mask");
-        if (tested) {
-            ids.forEach(id -> csv.append(',').append(TEST_PREFIX).append(column(id)));
-        }
-        PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
-        csv.append('\n');
-        for (FrontRow row : rows) {
-            Evaluation e = row.evaluation();
-            csv.append(row.run());
-            for (double v : e.values()) {
-                csv.append(',').append(v);
-            }
-            csv.append(',').append(e.mask().activeCount()).append(',').append(e.mask().length()).append(',')
-                    .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
-                    .append(e.mask().toBitString());
-            if (tested) {
-                double[] values = row.test().orElse(null);
-                for (int i = 0; i < ids.size(); i++) {
-                    csv.append(',').append(values == null ? "" : Double.toString(values[i]));
-                }
-            }
-            appendProvenance(csv, row.provenance());
-        }
-        write(file, csv.toString());
+        ResultCsv.writeBaselineCsv(file, results);
     }
 
     /**
@@ -196,30 +134,7 @@ public final class ResultFiles {
      * @throws IOException if the file cannot be written; an existing file is then unchanged
      */
     public static void writeHistoryCsv(Path file, PruningResult result) throws IOException {
-        StringBuilder csv = new StringBuilder("index,run,step");
-        result.objectiveIds().forEach(id -> csv.append(',').append(column(id)));
-        csv.append(",active_count,feature_count,training_seed,epochs,stopped_early,train_ms,mask");
-        PROVENANCE_COLUMNS.forEach(c -> csv.append(',').append(c));
-        csv.append('\n');
-        for (Evaluation e : result.history()) {
-            csv.append(e.index()).append(',').append(result.run()).append(',').append(e.step());
-            for (double v : e.values()) {
-                csv.append(',').append(v);
-            }
-            csv.append(',').append(e.mask().activeCount()).append(',').append(e.mask().length()).append(',')
-                    .append(e.trainingSeed()).append(',').append(e.training().epochs()).append(',')
-                    .append(e.training().stoppedEarly()).append(',').append(e.nanos() / 1_000_000).append(',')
-                    .append(e.mask().toBitString());
-            appendProvenance(csv, result.provenance());
-        }
-        write(file, csv.toString());
-    }
-
-    private static void appendProvenance(StringBuilder csv, Provenance p) {
-        List<String> cells = List.of(p.library(), p.headId(), p.kernel().orElse(""), p.backbone().orElse(""),
-                p.dataFingerprint().orElse(""), p.timestamp().map(Object::toString).orElse(""));
-        cells.forEach(cell -> csv.append(',').append(CsvCells.quote(cell)));
-        csv.append('\n');
+        ResultCsv.writeHistoryCsv(file, result);
     }
 
     /**
@@ -233,68 +148,7 @@ public final class ResultFiles {
      * @throws IllegalArgumentException if the file is not in this format; the message names the line
      */
     public static List<Evaluation> readCsv(Path file) throws IOException {
-        String text = text(file);
-        try (BufferedReader in = new BufferedReader(new StringReader(text))) {
-            String header = in.readLine();
-            if (header == null) {
-                throw new IllegalArgumentException(file + " is empty: expected a moevoprune front or history CSV");
-            }
-            List<String> columns;
-            try {
-                columns = CsvCells.split(header);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + " line 1: " + e.getMessage(), e);
-            }
-            Map<String, Integer> at = new HashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                at.put(columns.get(i), i);
-            }
-            for (String needed : List.of("active_count", "training_seed", "epochs", "mask")) {
-                if (!at.containsKey(needed)) {
-                    throw new IllegalArgumentException(file + " line 1: missing column '" + needed
-                            + "'; not a moevoprune front or history CSV");
-                }
-            }
-            int first = at.containsKey("step") ? at.get("step") + 1 : at.getOrDefault("run", -1) + 1;
-            List<String> ids = columns.subList(first, at.get("active_count"));
-            List<Evaluation> out = new ArrayList<>();
-            String line;
-            for (int number = 2; (line = in.readLine()) != null; number++) {
-                if (!line.isBlank()) {
-                    out.add(row(file, number, line, columns.size(), at, first, ids, out.size()));
-                }
-            }
-            return out;
-        }
-    }
-
-    private static Evaluation row(Path file, int number, String line, int width, Map<String, Integer> at, int first,
-            List<String> ids, int position) {
-        String[] cells;
-        try {
-            cells = CsvCells.split(line).toArray(new String[0]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
-        }
-        if (cells.length != width) {
-            throw new IllegalArgumentException(file + " line " + number + ": " + cells.length + " cells, the header has "
-                    + width);
-        }
-        try {
-            double[] values = new double[ids.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = Double.parseDouble(cells[first + i]);
-            }
-            FeatureMask mask = FeatureMask.parse(cells[at.get("mask")]);
-            int epochs = Integer.parseInt(cells[at.get("epochs")]);
-            int index = at.containsKey("index") ? Integer.parseInt(cells[at.get("index")]) : position;
-            int step = at.containsKey("step") ? Integer.parseInt(cells[at.get("step")]) : 0;
-            TrainingSummary training = new TrainingSummary(epochs, 0, epochs > 0 ? 1 : 0, 0, 0, false, false);
-            return new Evaluation(index, step, mask, ids, values, Long.parseLong(cells[at.get("training_seed")]),
-                    training, 0);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
-        }
+        return ResultCsv.readCsv(file);
     }
 
     /**
@@ -305,44 +159,7 @@ public final class ResultFiles {
      * @throws IOException if the file cannot be written; an existing file is then unchanged
      */
     public static void writeJson(Path file, PruningResult result) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", FORMAT);
-        m.put("version", VERSION);
-        m.put("library", Provenance.libraryVersion());
-        m.put("run", result.run());
-        m.put("objectives", ResultCodec.objectives(result.space().objectives()));
-        m.put("settings", ResultCodec.settings(result.settings()));
-        m.put("provenance", ResultCodec.provenance(result.provenance()));
-        m.put("steps", result.steps());
-        m.put("cacheHits", result.cacheHits());
-        m.put("stopReason", result.stopReason().name());
-        m.put("elapsedMillis", result.elapsed().toMillis());
-        m.put("hypervolume", result.front().hypervolume());
-        List<Object> front = new ArrayList<>();
-        result.front().members().forEach(e -> front.add(ResultCodec.evaluation(e)));
-        m.put("front", front);
-        List<Object> population = new ArrayList<>();
-        result.population().forEach(e -> population.add(e.index()));
-        m.put("population", population);
-        List<Object> history = new ArrayList<>();
-        result.history().forEach(e -> history.add(ResultCodec.evaluation(e)));
-        m.put("history", history);
-        result.baseline().ifPresent(b -> m.put("baseline", ResultCodec.evaluation(b)));
-        if (result.hasTestValues()) {
-            List<Object> test = new ArrayList<>();
-            result.testTable().forEach((index, values) -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("index", index);
-                List<Object> list = new ArrayList<>();
-                for (double v : values) {
-                    list.add(v);
-                }
-                row.put("values", list);
-                test.add(row);
-            });
-            m.put("test", test);
-        }
-        write(file, Json.write(m));
+        ResultJson.writeJson(file, result);
     }
 
     /**
@@ -355,75 +172,7 @@ public final class ResultFiles {
      *     the bad field
      */
     public static PruningResult readJson(Path file) throws IOException {
-        String text = text(file);
-        try {
-            return decode(Literals.parse(text, LiteralDialect.JSON));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " is not a readable moevoprune result: " + e.getMessage(), e);
-        }
-    }
-
-    /** Reads a result file as UTF-8; bytes that are not UTF-8 make it malformed content, not unreadable. */
-    private static String text(Path file) throws IOException {
-        try {
-            return Utf8.read(file);
-        } catch (MalformedTextException e) {
-            throw new IllegalArgumentException(e.getMessage() + "; it is not a moevoprune result file", e);
-        }
-    }
-
-    private static PruningResult decode(Object json) {
-        ResultCodec.Fields f = new ResultCodec.Fields(json, "result");
-        if (!FORMAT.equals(f.string("format")) || f.integer("version") < 1 || f.integer("version") > VERSION) {
-            throw new IllegalArgumentException("expected format " + FORMAT + " version 1 to " + VERSION + ", found "
-                    + f.string("format") + " version " + f.integer("version"));
-        }
-        ObjectiveSpace space = ObjectiveSpace.of(ResultCodec.objectives(f.get("objectives"), "result.objectives"));
-        List<?> entries = f.list("history");
-        List<Evaluation> history = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            String where = "result.history[" + i + "]";
-            int features = new ResultCodec.Fields(entries.get(i), where).string("mask").length();
-            history.add(ResultCodec.evaluation(entries.get(i), space.ids(), features, where));
-        }
-        List<Evaluation> population = new ArrayList<>();
-        for (Object index : f.list("population")) {
-            if (!(index instanceof Long l) || l < 0 || l >= history.size()) {
-                throw new IllegalArgumentException("result.population: entry " + index + " is not a history index");
-            }
-            population.add(history.get((int) (long) l));
-        }
-        Provenance provenance = ResultCodec.provenance(f.get("provenance"), "result.provenance");
-        PruningResult.StopReason reason;
-        try {
-            reason = PruningResult.StopReason.valueOf(f.string("stopReason"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("result.stopReason: unknown value " + f.string("stopReason"));
-        }
-        return new PruningResult(f.integer("run"), ResultCodec.settings(f.get("settings"), "result.settings"), space,
-                population, history, f.integer("steps"), f.integer("cacheHits"), reason,
-                Duration.ofMillis(f.longValue("elapsedMillis")), provenance, Map.of(), baseline(f, space), null,
-                testTable(json, history, space));
-    }
-
-    /** The optional {@code test} field: objective values on the held-out test data, by history index. */
-    private static Map<Integer, double[]> testTable(Object json, List<Evaluation> history, ObjectiveSpace space) {
-        Map<?, ?> root = (Map<?, ?>) json;
-        if (!root.containsKey("test")) {
-            return Map.of();
-        }
-        ResultCodec.Fields f = new ResultCodec.Fields(json, "result");
-        Map<Integer, double[]> out = new HashMap<>();
-        List<?> rows = f.list("test");
-        for (int i = 0; i < rows.size(); i++) {
-            ResultCodec.Fields row = new ResultCodec.Fields(rows.get(i), "result.test[" + i + "]");
-            int index = row.integer("index");
-            if (index < -1 || index >= history.size()) {
-                throw new IllegalArgumentException("result.test[" + i + "].index: " + index + " is not a history index");
-            }
-            out.put(index, row.doubles("values", space.size()));
-        }
-        return out;
+        return ResultJson.readJson(file);
     }
 
     /**
@@ -439,52 +188,11 @@ public final class ResultFiles {
      * @throws IOException if the file cannot be written; an existing file is then unchanged
      */
     public static void writeSuperFrontJson(Path file, Front front, List<PruningResult> results) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", "moevoprune.super-front");
-        m.put("version", VERSION);
-        m.put("library", Provenance.libraryVersion());
-        m.put("objectives", ResultCodec.objectives(results.get(0).space().objectives()));
-        m.put("hypervolume", front.hypervolume());
-        List<Object> runs = new ArrayList<>();
-        for (PruningResult r : results) {
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("run", r.run());
-            run.put("seed", r.seed());
-            run.put("frontSize", r.front().size());
-            run.put("hypervolume", r.front().hypervolume());
-            run.put("evaluations", r.history().size());
-            run.put("provenance", ResultCodec.provenance(r.provenance()));
-            r.baseline().ifPresent(b -> run.put("baseline", ResultCodec.evaluation(b)));
-            runs.add(run);
-        }
-        m.put("runs", runs);
-        List<Object> members = new ArrayList<>();
-        for (Evaluation e : front.members()) {
-            Map<String, Object> member = new LinkedHashMap<>();
-            member.put("run", runOf(e, results).run());
-            member.putAll(ResultCodec.evaluation(e));
-            members.add(member);
-        }
-        m.put("members", members);
-        write(file, Json.write(m));
+        ResultJson.writeSuperFrontJson(file, front, results);
     }
 
-    /** The optional {@code baseline} of a result file (absent in files written before it existed). */
-    private static Evaluation baseline(ResultCodec.Fields f, ObjectiveSpace space) {
-        if (!f.has("baseline")) {
-            return null;
-        }
-        Object json = f.get("baseline");
-        int features = new ResultCodec.Fields(json, "result.baseline").string("mask").length();
-        Evaluation b = ResultCodec.evaluation(json, space.ids(), features, "result.baseline");
-        if (b.mask().activeCount() != features) {
-            throw new IllegalArgumentException("result.baseline.mask: the baseline must keep all " + features
-                    + " features, it keeps " + b.mask().activeCount());
-        }
-        return b;
-    }
-
-    private static PruningResult runOf(Evaluation e, List<PruningResult> results) {
+    /** The run of {@code results} whose front holds {@code e} (by identity). */
+    static PruningResult runOf(Evaluation e, List<PruningResult> results) {
         for (PruningResult r : results) {
             for (Evaluation member : r.front().members()) {
                 if (member == e) {
@@ -496,9 +204,19 @@ public final class ResultFiles {
                 + "pass the runs the super front was made from");
     }
 
-    private static void write(Path file, String text) throws IOException {
+    /** Writes {@code text} as UTF-8 to {@code file}, atomically. */
+    static void write(Path file, String text) throws IOException {
         Objects.requireNonNull(file, "file");
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** Reads a result file as UTF-8; bytes that are not UTF-8 make it malformed content, not unreadable. */
+    static String text(Path file) throws IOException {
+        try {
+            return Utf8.read(file);
+        } catch (MalformedTextException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; it is not a moevoprune result file", e);
+        }
     }
 }

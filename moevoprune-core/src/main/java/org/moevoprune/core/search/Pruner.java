@@ -25,6 +25,7 @@ import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.objective.Accuracy;
 import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
+import org.moevoprune.core.objective.OodAuroc;
 import org.moevoprune.core.objective.EvaluationContexts;
 import org.moevoprune.core.importance.FeaturePriors;
 import org.moevoprune.core.result.CheckpointFiles;
@@ -234,7 +235,18 @@ public final class Pruner {
     /** What a checkpoint of this search records and must match to be resumed. */
     CheckpointFiles.Identity checkpointIdentity(long fingerprint) {
         return new CheckpointFiles.Identity(Long.toHexString(fingerprint), data.featureCount(), head.id(), space,
-                settings.protocol().folds() > 1 ? 0 : data.evaluation().size());
+                settings.protocol().folds() > 1 ? 0 : data.evaluation().size(), aurocMethod(space));
+    }
+
+    /** How the search's ODIN AUROC objective computes the area, as checkpoints record it ({@code ""}: none). */
+    static String aurocMethod(ObjectiveSpace space) {
+        for (Objective o : space.objectives()) {
+            if (o instanceof OodAuroc auroc && o.id().equals(CheckpointFiles.AUROC_OBJECTIVE)) {
+                return auroc.method() == OodAuroc.Method.EXACT ? CheckpointFiles.AUROC_EXACT
+                        : CheckpointFiles.AUROC_GRID;
+            }
+        }
+        return "";
     }
 
     /** Executes run {@code r}: everything it needs is made here and handed to it. */

@@ -105,7 +105,7 @@ class EnsembleComparisonTest {
                 100.0 * union.size() / 48)), sentence);
         String table = c.toTable();
         assertTrue(table.contains("\nunpruned  head          1 " + String.format(java.util.Locale.ROOT, "%8s %9s ",
-                EnsembleComparison.fixed(u.accuracy()), EnsembleComparison.fixed(u.auroc()))), table);
+                ComparisonTable.fixed(u.accuracy()), ComparisonTable.fixed(u.auroc()))), table);
         assertTrue(table.contains("whole-front ensemble: " + sentence + "\n"), table);
         EnsembleComparison.Row best = c.mostAccurate().orElseThrow();
         for (EnsembleComparison.Row r : c.rows()) {

@@ -40,6 +40,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void createsAFileThenReplacesIt() throws IOException {
+        Path target = dir.resolve("model.onnx");
+        AtomicFiles.write(target, out -> out.write("old".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("old", Files.readString(target));
+        AtomicFiles.write(target, out -> out.write("new".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("new", Files.readString(target));
+        assertEquals(List.of(target), filesInDir());
+    }
+
+    @Test
     void failureMidwayLeavesTheOldFileIntactAndNoTemporaryFile() throws IOException {
         Path target = Files.writeString(dir.resolve("f.csv"), "old content");
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
@@ -88,5 +98,18 @@ class AtomicFilesTest {
                 () -> FeatureFiles.writeNpy(target, FeatureMatrix.of(new float[] {1f})));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
         assertTrue(Files.isDirectory(target));
+    }
+
+    @Test
+    void writeItselfNamesAMissingFolderAndRefusesAFolderAsTarget() throws IOException {
+        Path missing = dir.resolve("missing/sub/f.onnx");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+                () -> AtomicFiles.write(missing, out -> out.write(1)));
+        assertTrue(e.getMessage().contains(dir.resolve("missing/sub").toString())
+                && e.getMessage().contains("create it first"), e.getMessage());
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        IOException f = assertThrows(IOException.class, () -> AtomicFiles.write(folder, out -> out.write(1)));
+        assertTrue(f.getMessage().contains("is a directory"), f.getMessage());
+        assertTrue(Files.isDirectory(folder));
     }
 }

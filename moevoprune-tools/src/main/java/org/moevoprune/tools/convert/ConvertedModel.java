@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.onnx.ModelConventions;
-import org.moevoprune.tools.internal.AtomicFiles;
 
 /**
  * The ONNX model made by {@link KerasToOnnx}, with what a feature extractor needs to know about it.

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import org.moevoprune.api.HeadParameters;
+import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.onnx.OnnxFeatureExtractor;
 import org.moevoprune.onnx.Preprocessing;
-import org.moevoprune.tools.internal.AtomicFiles;
 import org.moevoprune.tools.internal.OnnxGraph;
 import org.moevoprune.tools.internal.OnnxGraph.Attr;
 

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.tools.fetch.CommandRunner.CommandNotFoundException;
 import org.moevoprune.tools.fetch.CommandRunner.Outcome;
-import org.moevoprune.tools.internal.AtomicFiles;
 
 /**
  * A cache of npm and Debian packages fetched by name with their ordinary clients, outside the source tree.

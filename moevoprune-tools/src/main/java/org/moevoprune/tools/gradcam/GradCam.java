@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.onnx.OnnxFeatureExtractor;
 import org.moevoprune.onnx.OutputTensor;
 import org.moevoprune.onnx.images.RasterImage;
 import org.moevoprune.tools.convert.ConvertedModel;
-import org.moevoprune.tools.internal.AtomicFiles;
 
 /**
  * Grad-CAM (Selvaraju et al., ICCV 2017) for the pooled features of a backbone, shown over the images.

@@ -1,0 +1,93 @@
+package org.moevoprune.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.HeadParameters;
+import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.PopulationHead.Member;
+import org.moevoprune.api.SparseHead;
+import org.moevoprune.api.TrainedHead;
+import org.moevoprune.api.TrainingSettings;
+import org.moevoprune.api.TrainingSummary;
+import org.moevoprune.api.testkit.SyntheticData;
+import org.moevoprune.core.head.JavaSparseHead;
+import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.search.Pruner;
+
+/**
+ * The 'cublas' head's driver (on the plain-Java kernels) inside the search and with plain momentum: the search hands
+ * it whole batches of candidates (it is a population head) and gets exactly the per-candidate search; with plain
+ * (non-Nesterov) momentum, every member's weights follow the pure-Java head to 1e-5 absolute after 2 epochs.
+ */
+class CublasSearchTest {
+
+    private static final SyntheticData.Problem PROBLEM = SyntheticData.blobs(31, 250, 200, 64, 4, 8, 1.2);
+    private static final List<Member> MEMBERS = List.of(
+            new Member(FeatureMask.parse("1110010110".repeat(6) + "1011"), 77),
+            new Member(FeatureMask.all(64), 78),
+            new Member(FeatureMask.parse("0100".repeat(16)), 79),
+            new Member(FeatureMask.parse("1".repeat(8) + "0".repeat(56)), 80));
+
+    private final CublasHead host = CublasHead.onHost(CublasHead.MAX_FLOATS_PER_ARRAY);
+
+    @Test
+    void plainMomentumFollowsThePureJavaHead() {
+        TrainingSettings plain = TrainingSettings.builder().maxEpochs(2).learningRate(0.01).nesterov(false)
+                .hiddenUnits(64).batchSize(40).build();
+        List<TrainedHead> heads = host.trainAll(PROBLEM.train(), MEMBERS, plain);
+        SparseHead java = new JavaSparseHead();
+        for (int m = 0; m < MEMBERS.size(); m++) {
+            HeadParameters a = heads.get(m).parameters();
+            HeadParameters b = java.train(PROBLEM.train(), MEMBERS.get(m).mask(), plain, MEMBERS.get(m).seed())
+                    .parameters();
+            assertArrayEquals(b.hiddenWeights(), a.hiddenWeights(), 1e-5f, "member " + m);
+            assertArrayEquals(b.outputWeights(), a.outputWeights(), 1e-5f, "member " + m);
+            assertArrayEquals(b.outputBias(), a.outputBias(), 1e-5f, "member " + m);
+        }
+    }
+
+    @Test
+    void aSearchThroughThePopulationEvaluatorGivesThePerCandidateSearchExactly() {
+        TrainingSettings training = TrainingSettings.builder().hiddenUnits(16).maxEpochs(15).learningRate(0.05)
+                .patience(3).build();
+        PruningResult together = pruner(host, training).run();
+        PruningResult alone = pruner(new PerCandidate(host), training).run();
+        assertEquals(alone.history().size(), together.history().size());
+        for (int i = 0; i < alone.history().size(); i++) {
+            Evaluation a = alone.history().get(i);
+            Evaluation b = together.history().get(i);
+            assertEquals(a.mask(), b.mask(), "evaluation " + i);
+            assertArrayEquals(a.values(), b.values(), "evaluation " + i);
+        }
+        assertEquals(alone.front().toString(), together.front().toString());
+    }
+
+    private static Pruner pruner(SparseHead head, TrainingSettings training) {
+        return Pruner.builder().data(PROBLEM.train(), PROBLEM.test(), PROBLEM.ood()).head(head).training(training)
+                .populationSize(8).evaluations(24).seed(5).build();
+    }
+
+    /** A head that is not a population head, so that the search trains its candidates one by one. */
+    private record PerCandidate(SparseHead head) implements SparseHead {
+
+        @Override
+        public String id() {
+            return head.id();
+        }
+
+        @Override
+        public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
+            return head.train(train, mask, settings, seed);
+        }
+
+        @Override
+        public TrainedHead restore(HeadParameters parameters, TrainingSummary summary) {
+            return head.restore(parameters, summary);
+        }
+    }
+}
