@@ -61,7 +61,7 @@ final class DemoCommand {
 
             Defaults (about 3 minutes on 2 CPU cores): MobileNetV2 at 96x96 (1280 features), 6000 training and
             1000 test images (balanced), 1000 OoD digits (half MNIST, half OpenCV), population 30, 200 evaluations
-            (the reference search), heads of 512 hidden units trained for at most 30 epochs (reference: 600), as
+            (the reference's budget), heads of 512 hidden units trained for at most 30 epochs (reference: 600), as
             many threads as processors.
 
             Options:
