@@ -20,6 +20,8 @@ import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.importance.FeatureImportance;
 import org.moevoprune.core.io.CachedBackbone;
+import org.moevoprune.core.io.FeatureFiles;
+import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.io.FeatureCache;
 import org.moevoprune.core.result.EvaluationProtocol;
 import org.moevoprune.core.result.Front;
@@ -59,7 +61,7 @@ final class DemoCommand {
 
             Defaults (about 3 minutes on 2 CPU cores): MobileNetV2 at 96x96 (1280 features), 6000 training and
             1000 test images (balanced), 1000 OoD digits (half MNIST, half OpenCV), population 30, 200 evaluations
-            (the reference search), heads of 512 hidden units trained for at most 30 epochs (reference: 600), as
+            (the reference's budget), heads of 512 hidden units trained for at most 30 epochs (reference: 600), as
             many threads as processors.
 
             Options:
@@ -80,10 +82,15 @@ final class DemoCommand {
                                       preset 0: the paper optimised on its test split)
               --folds K               k-fold fitness over the training images instead (mean of K folds) (1)
               --ood-test-fraction X   share of the OoD digits held out for the test report (0.5)
+              --guidance LIST         the search-quality switches: all, none, or a comma list of archive,
+                                      stratified, guided, ranked (all; none with --preset reference); see
+                                      prune --help
               --mode M                steady-state (alias: reference) or generational (steady-state)
               --seed N                (42)      --threads N       (the available processors)
               --out DIR               results, report and checkpoints (demo-results)
               --resume                continue an interrupted demo from the checkpoints in --out
+              --save-features         also write the features with their labels as train.npz, test.npz and
+                                      ood.npz in --out (for prune --train/--test/--ood, or numpy.load)
               --quiet                 no progress output
               --progress              redraw progress in place even when standard error is not a terminal
               -h, --help              this text
@@ -93,8 +100,9 @@ final class DemoCommand {
 
     private static final Set<String> OPTIONS = Set.of("--protocol", "--backbone", "--image-size", "--train-size",
             "--test-size", "--population", "--evaluations", "--epochs", "--runs", "--mode", "--seed", "--threads",
-            "--out", "--preset", "--folds", "--validation-fraction", "--ood-test-fraction");
-    private static final Set<String> FLAGS = Set.of("--resume", "--quiet", "--progress", "--help");
+            "--out", "--preset", "--folds", "--validation-fraction", "--ood-test-fraction", "--guidance");
+    private static final Set<String> FLAGS = Set.of("--resume", "--quiet", "--progress", "--help",
+            "--save-features");
     private static final int TOP_FEATURES = 6;
 
     private final PrintStream out;
@@ -159,6 +167,9 @@ final class DemoCommand {
             }
             out.printf("features: %d per image (%s at %d x %d)%n", backbone.featureDimension(), s.backbone,
                     s.imageSize, s.imageSize);
+            if (a.has("--save-features")) {
+                saveFeatures(backbone, dir, train.classNames());
+            }
 
             stage("search");
             out.println("head: " + heads());
@@ -180,6 +191,15 @@ final class DemoCommand {
         }
         printStages();
         return 0;
+    }
+
+    /** Writes the three splits' features (with labels and class names where the split has them) into {@code dir}. */
+    private void saveFeatures(Backbone backbone, Path dir, List<String> classNames) throws IOException {
+        Files.createDirectories(dir);
+        FeatureFiles.writeNpz(dir.resolve("train.npz"), backbone.labelled(DataSplit.TRAIN), classNames);
+        FeatureFiles.writeNpz(dir.resolve("test.npz"), backbone.labelled(DataSplit.TEST), classNames);
+        FeatureFiles.writeNpz(dir.resolve("ood.npz"), backbone.features(DataSplit.OOD));
+        out.println("features saved: " + dir.resolve("train.npz") + ", test.npz, ood.npz");
     }
 
     /** The default head and, when ND4J is there, its one-time start-up cost (native unpacking, backend). */
@@ -296,6 +316,7 @@ final class DemoCommand {
         SearchMode mode;
         EvaluationProtocol protocol;
         SearchPreset preset;
+        GuidanceSettings guidance;
 
         static Settings of(Arguments a) throws UsageException {
             Settings s = new Settings();
@@ -325,6 +346,7 @@ final class DemoCommand {
             s.preset = a.has("--preset") ? PruneCommand.preset(a) : reference ? SearchPreset.REFERENCE
                     : SearchPreset.IMPROVED;
             s.protocol = PruneCommand.protocolOf(a, s.preset == SearchPreset.REFERENCE ? 0 : 0.2);
+            s.guidance = PruneCommand.guidance(a, s.preset);
             return s;
         }
 
@@ -332,7 +354,7 @@ final class DemoCommand {
             Pruner.Builder b = Pruner.builder().backbone(backbone).preset(preset)
                     .training(TrainingSettings.builder().maxEpochs(epochs).build())
                     .populationSize(population).evaluations(evaluations).mode(mode).seed(seed).threads(threads)
-                    .protocol(protocol).checkpoints(dir, 1).resume(resume);
+                    .protocol(protocol).guidance(guidance).checkpoints(dir, 1).resume(resume);
             if (progress != null) {
                 b.listener(progress);
             }
@@ -344,7 +366,25 @@ final class DemoCommand {
             return backbone + " at " + imageSize + " px, " + trainSize + " train / " + testSize + " test images, "
                     + "population " + population + ", " + evaluations + " evaluations, " + epochs + " epochs max, "
                     + runs + " run" + (runs == 1 ? "" : "s") + ", seed " + seed + ", " + threads + " threads, "
-                    + preset.id() + " preset";
+                    + preset.id() + " preset" + (guidance.isReference() ? "" : ", guidance " + describe(guidance));
+        }
+
+        /** @return the switched-on guidance, as {@code --guidance} names it */
+        static String describe(GuidanceSettings g) {
+            List<String> on = new java.util.ArrayList<>();
+            if (g.archiveFront()) {
+                on.add("archive");
+            }
+            if (g.stratifiedInit()) {
+                on.add("stratified");
+            }
+            if (g.guidedMutation()) {
+                on.add("guided");
+            }
+            if (g.rankedFeatures()) {
+                on.add("ranked");
+            }
+            return String.join(",", on);
         }
     }
 }

@@ -87,11 +87,13 @@ final class PruneCommand {
                                       cache hits counted (improved 100, reference 0)
               --auroc M               how the auroc objective integrates the ROC curve: exact (rank-based,
                                       improved) or grid (the reference's 100 thresholds, reference)
-              --archive-front         report the non-dominated set of everything evaluated (never loses a
-                                      front point) instead of the final population's front (the reference)
-              --stratified-init       spread the initial densities over (0,1] instead of drawing them at random
-              --guided-mutation       bias bit flips towards the features the current front keeps
-              --guidance-all          all three of the above (each measured in moevoprune-bench/RESULTS.md)
+              --guidance LIST         the search-quality switches: all, none, or a comma list of archive (report
+                                      the non-dominated set of everything evaluated), stratified (initial
+                                      densities spread over (0,1]), guided (bit flips lean towards the
+                                      features the front keeps), ranked (features ranked from the data for
+                                      accuracy and for OoD robustness; initial masks and bit flips lean towards
+                                      a mix of the best-ranked); measured in moevoprune-bench/RESULTS.md (all
+                                      with the improved preset, none with reference)
               --objectives LIST       comma-separated objective ids (accuracy,active-fraction,auroc);
                                       also parameter-fraction, aupr, fpr95, energy-auroc, max-logit-auroc,
                                       mahalanobis-auroc, knn-auroc, or ids of objective plugins (--plugins DIR)
@@ -177,11 +179,10 @@ final class PruneCommand {
             "--threads", "--objectives", "--temperature", "--head", "--epochs", "--batch-size", "--learning-rate",
             "--hidden", "--patience", "--out", "--checkpoint-every", "--spark", "--preset", "--min-active",
             "--mating", "--stall-limit", "--auroc", "--race-epochs", "--race-margin", "--folds",
-            "--validation-fraction", "--ood-test", "--ood-test-fraction");
+            "--validation-fraction", "--ood-test", "--ood-test-fraction", "--guidance");
     private static final Set<String> FLAGS = Set.of("--ood-no-labels", "--count-cache-hits", "--resume", "--quiet",
             "--skip-memory-check", "--spark-shared-files", "--help", "--reject-duplicates", "--no-baseline",
-            "--inherit-weights",
-            "--archive-front", "--stratified-init", "--guided-mutation", "--guidance-all");
+            "--inherit-weights");
     /** Options of image data, read with --model. */
     private static final Set<String> IMAGE_OPTIONS = Set.of("--train-images", "--test-images", "--ood-images",
             "--ood-labels");
@@ -358,9 +359,7 @@ final class PruneCommand {
                 .evaluations(a.integer("--evaluations", 200, 2))
                 .seed(a.longValue("--seed", 42)).threads(threads)
                 .countCacheHits(countCacheHits).operators(operators(a, preset, countCacheHits))
-                .guidance(new GuidanceSettings(a.has("--archive-front") || a.has("--guidance-all"),
-                        a.has("--stratified-init") || a.has("--guidance-all"),
-                        a.has("--guided-mutation") || a.has("--guidance-all")))
+                .guidance(guidance(a, preset))
                 .checkpoints(dir, a.integer("--checkpoint-every", 1, 1)).resume(a.has("--resume"))
                 .baseline(!a.has("--no-baseline"));
         if (a.has("--offspring")) {
@@ -462,6 +461,30 @@ final class PruneCommand {
             throw new UsageException("--preset must be 'improved' or 'reference' (the paper exactly), got '" + id
                     + "'");
         }
+    }
+
+    /** The {@code --guidance} switches, or the preset's. */
+    static GuidanceSettings guidance(Arguments a, SearchPreset preset) throws UsageException {
+        if (!a.has("--guidance")) {
+            return preset.settings(0).guidance();
+        }
+        String value = a.string("--guidance", "");
+        if (value.equals("all")) {
+            return GuidanceSettings.improved();
+        }
+        if (value.equals("none")) {
+            return GuidanceSettings.reference();
+        }
+        Set<String> names = new HashSet<>();
+        for (String name : value.split(",", -1)) {
+            if (!Set.of("archive", "stratified", "guided", "ranked").contains(name.trim())) {
+                throw new UsageException("--guidance: unknown switch '" + name.trim() + "'; give all, none, or a "
+                        + "comma list of archive, stratified, guided, ranked");
+            }
+            names.add(name.trim());
+        }
+        return new GuidanceSettings(names.contains("archive"), names.contains("stratified"),
+                names.contains("guided"), names.contains("ranked"));
     }
 
     /** The preset's operator settings with the single options given. */

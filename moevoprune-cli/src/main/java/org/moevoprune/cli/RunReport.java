@@ -90,6 +90,9 @@ final class RunReport {
         Path file = dir.resolve("report.html");
         HtmlReport.Builder report = HtmlReport.builder().title("moevoprune report").runs(results).front(front)
                 .comparison(table).setting("command", "moevoprune " + String.join(" ", command));
+        if (pruner.settings().guidance().rankedFeatures()) {
+            report.featurePriors(pruner.featurePriors());
+        }
         extra.accept(report);
         report.build().write(file);
         out.println("report in " + file.toAbsolutePath());

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.PruningResult;
 import org.moevoprune.core.result.ResultFiles;
@@ -37,6 +38,16 @@ class PresetOptionsTest {
         SearchSettings s = settingsOf(out, "--quiet");
         assertFalse(s.countCacheHits());
         assertEquals(OperatorSettings.improved(), s.operators());
+        assertEquals(GuidanceSettings.improved(), s.guidance(), "every guidance switch is on by default");
+    }
+
+    @Test
+    void guidanceIsChosenByNameAndTheReferencePresetHasNone(@TempDir Path a, @TempDir Path b, @TempDir Path c)
+            throws IOException {
+        assertEquals(GuidanceSettings.reference(), settingsOf(a, "--quiet", "--preset", "reference").guidance());
+        assertEquals(new GuidanceSettings(true, false, false, true), settingsOf(b, "--quiet", "--guidance",
+                "ranked,archive").guidance());
+        assertEquals(GuidanceSettings.reference(), settingsOf(c, "--quiet", "--guidance", "none").guidance());
     }
 
     @Test
@@ -67,6 +78,8 @@ class PresetOptionsTest {
                 "--mating must be 'population' or 'replacement'");
         CliRuns.run(CliRuns.small(data, out, "--auroc", "trapezoid")).assertOneLine(2,
                 "--auroc must be 'exact' or 'grid'");
+        CliRuns.run(CliRuns.small(data, out, "--guidance", "archive,clever")).assertOneLine(2,
+                "--guidance: unknown switch 'clever'");
         CliRuns.run(CliRuns.small(data, out, "--min-active", "-1")).assertOneLine(2,
                 "--min-active must be an integer ≥ 0");
         CliRuns.run(CliRuns.small(data, out, "--min-active", "25")).assertOneLine(1,
@@ -89,9 +102,11 @@ class PresetOptionsTest {
     void helpDocumentsThePresetAndTheOperatorOptions() {
         CliRuns.Outcome o = CliRuns.run(List.of("prune", "--help"));
         for (String option : List.of("--preset", "--min-active", "--mating", "--reject-duplicates", "--stall-limit",
-                "--auroc")) {
+                "--auroc", "--guidance")) {
             assertTrue(o.out().contains(option), option);
         }
         assertTrue(CliRuns.run(List.of("demo", "--help")).out().contains("--preset"));
+        assertTrue(CliRuns.run(List.of("demo", "--help")).out().contains("--guidance"));
+        assertTrue(CliRuns.run(List.of("demo", "--help")).out().contains("--save-features"));
     }
 }

@@ -10,42 +10,64 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.moevoprune.core.report.Charts;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.search.SearchListener;
+import org.moevoprune.core.search.SearchPreset;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.search.SearchData;
 
 /**
  * Search quality against its budget (issue 13): for each data set and seed, runs random sampling, the reference
- * NSGA-II and each {@link GuidanceSettings} switch alone and combined, all with the same evaluation budget, and
- * reports the hypervolume of the reported front (normalised objectives, reference point (1, 1, 1), the same for
- * every run of a data set) at a third, two thirds and all of the budget, the epochs spent and the wall time, as mean
- * ± sd over seeds, in Markdown and CSV. A plain {@code main} (not JMH): a run is minutes, not nanoseconds.
+ * preset, the default NSGA-II and each {@link GuidanceSettings} switch alone and combined, all with the same
+ * evaluation budget, and reports the hypervolume of the reported front (normalised objectives, reference point
+ * (1, 1, 1), the same for every run of a data set) at a third, two thirds and all of the budget, the epochs spent
+ * and the wall time, as mean ± sd over seeds, in Markdown and CSV; the archive's hypervolume after every evaluation
+ * against evaluations, epochs and wall time goes to {@code curves.csv} and, averaged over seeds, to one SVG chart
+ * per data set and axis. A plain {@code main} (not JMH): a run is minutes, not nanoseconds.
  *
  * <p>Usage: {@code java -cp moevoprune-bench.jar org.moevoprune.bench.search.SearchQuality [--seeds N]
  * [--population N] [--evaluations N] [--epochs N] [--hidden N] [--train-rows N] [--test-rows N] [--out DIR]
- * [--features TRAIN TEST OOD]}. The digits data set is always run; feature files (e.g. the demo's features saved
- * by {@code moevoprune extract}) are run when given.
+ * [--strategies KEY,...] [--digits true|false] [--features TRAIN TEST OOD] [--features-epochs N]
+ * [--features-hidden N] [--features-population N] [--features-evaluations N] [--validation-fraction X]
+ * [--threads N]}. Strategy keys: {@code random, reference, nsga2, archive, stratified, guided, ranked, all}.
+ * Feature files (e.g. the demo's, written by {@code moevoprune demo --save-features}) are run when given, with
+ * the demo's head (512 units, learning rate 1e-3) and a validation split, as the demo searches.
  */
 public final class SearchQuality {
 
-    /** One strategy: a name and how it changes the search. */
-    private record Strategy(String name, boolean random, GuidanceSettings guidance) {
+    /** One strategy: a key, a name and how it changes the search. */
+    private record Strategy(String key, String name, boolean random, SearchPreset preset, GuidanceSettings guidance) {
     }
 
     private static final List<Strategy> STRATEGIES = List.of(
-            new Strategy("random sampling", true, GuidanceSettings.reference()),
-            new Strategy("NSGA-II (default preset)", false, GuidanceSettings.reference()),
-            new Strategy("+ archive front", false, new GuidanceSettings(true, false, false)),
-            new Strategy("+ stratified init", false, new GuidanceSettings(false, true, false)),
-            new Strategy("+ guided mutation", false, new GuidanceSettings(false, false, true)),
-            new Strategy("all three", false, GuidanceSettings.improved()));
+            new Strategy("random", "random sampling", true, SearchPreset.IMPROVED, GuidanceSettings.reference()),
+            new Strategy("reference", "reference preset (the paper's search)", false, SearchPreset.REFERENCE,
+                    GuidanceSettings.reference()),
+            new Strategy("nsga2", "NSGA-II (default preset)", false, SearchPreset.IMPROVED,
+                    GuidanceSettings.reference()),
+            new Strategy("archive", "+ archive front", false, SearchPreset.IMPROVED,
+                    new GuidanceSettings(true, false, false, false)),
+            new Strategy("stratified", "+ stratified init", false, SearchPreset.IMPROVED,
+                    new GuidanceSettings(false, true, false, false)),
+            new Strategy("guided", "+ guided mutation", false, SearchPreset.IMPROVED,
+                    new GuidanceSettings(false, false, true, false)),
+            new Strategy("ranked", "+ ranked features", false, SearchPreset.IMPROVED,
+                    new GuidanceSettings(false, false, false, true)),
+            new Strategy("all", "all four", false, SearchPreset.IMPROVED, GuidanceSettings.improved()));
 
     private SearchQuality() {
+    }
+
+    /** One data set's search configuration. */
+    private record Problem(String name, java.util.function.Supplier<Pruner.Builder> base, TrainingSettings training, int population,
+            int evaluations, double validationFraction) {
     }
 
     /**
@@ -65,58 +87,189 @@ public final class SearchQuality {
                 a.put(args[i], args[++i]);
             }
         }
+        if (a.containsKey("--replot")) {
+            replot(Path.of(a.get("--replot")), Path.of(a.getOrDefault("--out", "search-quality")));
+            return;
+        }
         int seeds = Integer.parseInt(a.getOrDefault("--seeds", "5"));
-        int population = Integer.parseInt(a.getOrDefault("--population", "20"));
-        int evaluations = Integer.parseInt(a.getOrDefault("--evaluations", "120"));
-        TrainingSettings training = TrainingSettings.builder()
-                .hiddenUnits(Integer.parseInt(a.getOrDefault("--hidden", "16")))
-                .maxEpochs(Integer.parseInt(a.getOrDefault("--epochs", "20"))).learningRate(0.05).patience(3)
-                .build();
+        int threads = Integer.parseInt(a.getOrDefault("--threads", "1"));
+        List<Strategy> strategies = strategies(a.getOrDefault("--strategies", "random,reference,nsga2,archive,"
+                + "stratified,guided,ranked,all"));
         Path out = Path.of(a.getOrDefault("--out", "search-quality"));
         Files.createDirectories(out);
-        List<Row> rows = new ArrayList<>();
-        SearchData digits = QualityData.opencvDigits(Integer.parseInt(a.getOrDefault("--train-rows", "400")),
-                Integer.parseInt(a.getOrDefault("--test-rows", "200")));
-        rows.addAll(measure("opencv-digits", Pruner.builder().data(digits.train(), digits.evaluation(),
-                digits.ood()), seeds, population, evaluations, training));
-        if (!features.isEmpty()) {
-            rows.addAll(measure("features", Pruner.builder().backbone(QualityData.featureFiles(features.get(0),
-                    features.get(1), features.get(2))), seeds, population, evaluations, training));
+        List<Problem> problems = new ArrayList<>();
+        if (Boolean.parseBoolean(a.getOrDefault("--digits", "true"))) {
+            SearchData digits = QualityData.opencvDigits(Integer.parseInt(a.getOrDefault("--train-rows", "400")),
+                    Integer.parseInt(a.getOrDefault("--test-rows", "200")));
+            TrainingSettings training = TrainingSettings.builder()
+                    .hiddenUnits(Integer.parseInt(a.getOrDefault("--hidden", "16")))
+                    .maxEpochs(Integer.parseInt(a.getOrDefault("--epochs", "20"))).learningRate(0.05).patience(3)
+                    .build();
+            problems.add(new Problem("opencv-digits", () -> Pruner.builder().data(digits.train(),
+                    digits.evaluation(), digits.ood()), training, Integer.parseInt(a.getOrDefault("--population", "20")),
+                    Integer.parseInt(a.getOrDefault("--evaluations", "120")), 0));
         }
-        String md = markdown(rows, seeds, population, evaluations, training);
-        Files.writeString(out.resolve("search-quality.md"), md, StandardCharsets.UTF_8);
+        if (!features.isEmpty()) {
+            TrainingSettings training = TrainingSettings.builder()
+                    .hiddenUnits(Integer.parseInt(a.getOrDefault("--features-hidden", "512")))
+                    .maxEpochs(Integer.parseInt(a.getOrDefault("--features-epochs", "30"))).build();
+            problems.add(new Problem("demo features", () -> Pruner.builder().backbone(QualityData.featureFiles(
+                    features.get(0), features.get(1), features.get(2))), training,
+                    Integer.parseInt(a.getOrDefault("--features-population", "30")),
+                    Integer.parseInt(a.getOrDefault("--features-evaluations", "200")),
+                    Double.parseDouble(a.getOrDefault("--validation-fraction", "0.2"))));
+        }
+        List<Row> rows = new ArrayList<>();
+        StringBuilder curves = new StringBuilder("data,strategy,seed,evaluations,epochs,seconds,hv\n");
+        StringBuilder md = new StringBuilder();
+        for (Problem p : problems) {
+            List<Row> measured = measure(p, strategies, seeds, threads);
+            rows.addAll(measured);
+            for (Row r : measured) {
+                for (int seed = 0; seed < seeds; seed++) {
+                    Curve c = r.curves[seed];
+                    for (int i = 0; i < c.hv.length; i++) {
+                        curves.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.0f,%.3f,%.6f%n", p.name, r.strategy,
+                                seed, i + 1, c.epochs[i], c.seconds[i], c.hv[i]));
+                    }
+                }
+            }
+            md.append(markdown(p, measured, seeds)).append('\n').append(timeToReach(measured)).append('\n');
+            String slug = p.name.replace(' ', '-');
+            Files.writeString(out.resolve(slug + "-hv-time.svg"), chart(p, measured, true), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(slug + "-hv-epochs.svg"), chart(p, measured, false),
+                    StandardCharsets.UTF_8);
+        }
+        Files.writeString(out.resolve("search-quality.md"), md.toString(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("search-quality.csv"), csv(rows), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("curves.csv"), curves.toString(), StandardCharsets.UTF_8);
         System.out.print(md);
     }
 
-    /** The per-seed measurements of one strategy on one data set. */
-    private record Row(String data, String strategy, double[][] hvAt, double[] epochs, double[] seconds) {
+    /** Draws the charts and the time-to-reach table again from a {@code curves.csv} this program wrote. */
+    private static void replot(Path curves, Path out) throws IOException {
+        Map<String, Map<String, Map<Integer, List<double[]>>>> byData = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(curves, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            byData.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).computeIfAbsent(f[1], k -> new LinkedHashMap<>())
+                    .computeIfAbsent(Integer.parseInt(f[2]), k -> new ArrayList<>()).add(new double[] {
+                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])});
+        }
+        Files.createDirectories(out);
+        StringBuilder md = new StringBuilder();
+        for (var data : byData.entrySet()) {
+            List<Row> rows = new ArrayList<>();
+            for (var strategy : data.getValue().entrySet()) {
+                Curve[] c = new Curve[strategy.getValue().size()];
+                int i = 0;
+                for (List<double[]> points : strategy.getValue().values()) {
+                    double[] hv = new double[points.size()];
+                    double[] epochs = new double[points.size()];
+                    double[] seconds = new double[points.size()];
+                    for (int k = 0; k < hv.length; k++) {
+                        epochs[k] = points.get(k)[0];
+                        seconds[k] = points.get(k)[1];
+                        hv[k] = points.get(k)[2];
+                    }
+                    c[i++] = new Curve(hv, epochs, seconds);
+                }
+                rows.add(new Row(data.getKey(), strategy.getKey(), null, null, null, c));
+            }
+            Problem p = new Problem(data.getKey(), null, null, 0, 0, 0);
+            String slug = p.name.replace(' ', '-');
+            Files.writeString(out.resolve(slug + "-hv-time.svg"), chart(p, rows, true), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(slug + "-hv-epochs.svg"), chart(p, rows, false), StandardCharsets.UTF_8);
+            md.append("**").append(data.getKey()).append("**\n\n").append(timeToReach(rows)).append('\n');
+        }
+        System.out.print(md);
     }
 
-    private static List<Row> measure(String name, Pruner.Builder base, int seeds, int population, int evaluations,
-            TrainingSettings training) {
+    private static List<Strategy> strategies(String keys) {
+        List<Strategy> chosen = new ArrayList<>();
+        for (String key : keys.split(",")) {
+            Strategy found = STRATEGIES.stream().filter(s -> s.key.equals(key.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--strategies: unknown strategy '" + key
+                            + "'; expected some of random, reference, nsga2, archive, stratified, guided, ranked, "
+                            + "all"));
+            chosen.add(found);
+        }
+        return chosen;
+    }
+
+    /** The archive's hypervolume after each evaluation, with the epochs and wall seconds spent by then. */
+    private record Curve(double[] hv, double[] epochs, double[] seconds) {
+
+        /** The value of the step function {@code y} at {@code x} (0 before the first point). */
+        double at(double[] axis, double x) {
+            double v = 0;
+            for (int i = 0; i < axis.length && axis[i] <= x; i++) {
+                v = hv[i];
+            }
+            return v;
+        }
+    }
+
+    /** The per-seed measurements of one strategy on one data set. */
+    private record Row(String data, String strategy, double[][] hvAt, double[] epochs, double[] seconds,
+            Curve[] curves) {
+    }
+
+    private static List<Row> measure(Problem p, List<Strategy> strategies, int seeds, int threads) {
         PrintStream log = System.err;
         List<Row> rows = new ArrayList<>();
-        for (Strategy s : STRATEGIES) {
+        for (Strategy s : strategies) {
             double[][] hvAt = new double[3][seeds];
             double[] epochs = new double[seeds];
             double[] seconds = new double[seeds];
+            Curve[] curves = new Curve[seeds];
             for (int seed = 0; seed < seeds; seed++) {
-                Pruner.Builder b = base.head(new JavaSparseHead()).training(training).seed(1000 + seed).threads(1)
-                        .baseline(false).guidance(s.guidance).populationSize(s.random ? evaluations : population)
-                        .evaluations(evaluations);
+                Map<Integer, Long> finished = new ConcurrentHashMap<>();
+                Pruner.Builder b = p.base.get().preset(s.preset).head(new JavaSparseHead()).training(p.training)
+                        .seed(1000 + seed).threads(threads).baseline(false).guidance(s.guidance)
+                        .populationSize(s.random ? p.evaluations : p.population).evaluations(p.evaluations)
+                        .listener(new SearchListener() {
+                            @Override
+                            public void evaluated(int run, Evaluation evaluation) {
+                                finished.put(evaluation.index(), System.nanoTime());
+                            }
+                        });
+                if (p.validationFraction > 0) {
+                    b.validationFraction(p.validationFraction);
+                }
+                long start = System.nanoTime();
                 PruningResult r = b.build().run();
                 for (int k = 0; k < 3; k++) {
-                    hvAt[k][seed] = reportedHypervolume(r, evaluations * (k + 1) / 3);
+                    hvAt[k][seed] = reportedHypervolume(r, p.evaluations * (k + 1) / 3);
                 }
+                curves[seed] = curve(r, finished, start);
                 epochs[seed] = r.history().stream().mapToLong(e -> e.training().epochs()).sum();
                 seconds[seed] = r.elapsed().toNanos() / 1e9;
-                log.printf(Locale.ROOT, "%s / %s / seed %d: hv %.4f, %d evaluations, %.0f epochs, %.1f s%n", name,
+                log.printf(Locale.ROOT, "%s / %s / seed %d: hv %.4f, %d evaluations, %.0f epochs, %.1f s%n", p.name,
                         s.name, seed, hvAt[2][seed], r.history().size(), epochs[seed], seconds[seed]);
             }
-            rows.add(new Row(name, s.name, hvAt, epochs, seconds));
+            rows.add(new Row(p.name, s.name, hvAt, epochs, seconds, curves));
         }
         return rows;
+    }
+
+    private static Curve curve(PruningResult r, Map<Integer, Long> finished, long start) {
+        int n = r.history().size();
+        double[] hv = new double[n];
+        double[] epochs = new double[n];
+        double[] seconds = new double[n];
+        double spent = 0;
+        double latest = 0;
+        for (int i = 0; i < n; i++) {
+            Evaluation e = r.history().get(i);
+            spent += e.training().epochs();
+            Long at = finished.get(e.index());
+            latest = Math.max(latest, at == null ? latest : (at - start) / 1e9);
+            hv[i] = r.space().hypervolume(r.history().subList(0, i + 1));
+            epochs[i] = spent;
+            seconds[i] = latest;
+        }
+        return new Curve(hv, epochs, seconds);
     }
 
     /**
@@ -133,23 +286,106 @@ public final class SearchQuality {
         return space.hypervolume(first);
     }
 
-    private static String markdown(List<Row> rows, int seeds, int population, int evaluations,
-            TrainingSettings t) {
+    private static String markdown(Problem p, List<Row> rows, int seeds) {
+        TrainingSettings t = p.training;
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "Seeds %d; population %d (random sampling: %d random-density masks); "
-                + "budget %d evaluations; head %d hidden units, at most %d epochs, learning rate %s, patience %d.%n%n",
-                seeds, population, evaluations, evaluations, t.hiddenUnits(), t.maxEpochs(), t.learningRate(),
-                t.patience()));
-        s.append(String.format(Locale.ROOT, "| data | strategy | archive HV @ %d evals | archive HV @ %d evals | "
+        s.append(String.format(Locale.ROOT, "**%s**: seeds %d; population %d (random sampling: %d random-density "
+                + "masks); budget %d evaluations; head %d hidden units, at most %d epochs, learning rate %s, "
+                + "patience %d; %s.%n%n", p.name, seeds, p.population, p.evaluations, p.evaluations,
+                t.hiddenUnits(), t.maxEpochs(), t.learningRate(), t.patience(), p.validationFraction > 0
+                        ? String.format(Locale.ROOT, "the search optimises on a %.0f %% validation split",
+                                100 * p.validationFraction)
+                        : "the search optimises on the evaluation split"));
+        s.append(String.format(Locale.ROOT, "| strategy | archive HV @ %d evals | archive HV @ %d evals | "
                 + "reported-front HV @ %d evals (min–max over seeds) | epochs spent | wall s (noisy) |%n",
-                evaluations / 3, evaluations * 2 / 3, evaluations));
-        s.append("|---|---|---|---|---|---|---|\n");
+                p.evaluations / 3, p.evaluations * 2 / 3, p.evaluations));
+        s.append("|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s (%.4f–%.4f) | %s | %s |%n", r.data,
-                    r.strategy, ms(r.hvAt[0], 4), ms(r.hvAt[1], 4), ms(r.hvAt[2], 4), min(r.hvAt[2]), max(r.hvAt[2]),
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s (%.4f–%.4f) | %s | %s |%n", r.strategy,
+                    ms(r.hvAt[0], 4), ms(r.hvAt[1], 4), ms(r.hvAt[2], 4), min(r.hvAt[2]), max(r.hvAt[2]),
                     ms(r.epochs, 0), ms(r.seconds, 1)));
         }
         return s.toString();
+    }
+
+    /**
+     * For each strategy: the mean over seeds of the wall time and epochs its archive takes to reach the reference
+     * preset's (or, without it, random sampling's) mean final archive hypervolume, and that time as a share of the
+     * target strategy's mean total; "not reached" where a seed never reaches it.
+     */
+    private static String timeToReach(List<Row> rows) {
+        Row target = rows.stream().filter(r -> r.strategy.startsWith("reference")).findFirst()
+                .orElse(rows.stream().filter(r -> r.strategy.startsWith("random")).findFirst().orElse(null));
+        if (target == null) {
+            return "";
+        }
+        double goal = 0;
+        double goalSeconds = 0;
+        double goalEpochs = 0;
+        for (Curve c : target.curves) {
+            goal += c.hv[c.hv.length - 1] / target.curves.length;
+            goalSeconds += c.seconds[c.seconds.length - 1] / target.curves.length;
+            goalEpochs += c.epochs[c.epochs.length - 1] / target.curves.length;
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Time to reach the %s's mean final archive "
+                + "hypervolume (%.4f; it spends %.1f s and %.0f epochs on average):%n%n", target.strategy, goal,
+                goalSeconds, goalEpochs));
+        s.append("| strategy | seeds reaching it | wall s (mean of those) | share of its wall time | epochs | "
+                + "share of its epochs |\n|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            int reached = 0;
+            double seconds = 0;
+            double epochs = 0;
+            for (Curve c : r.curves) {
+                for (int i = 0; i < c.hv.length; i++) {
+                    if (c.hv[i] >= goal) {
+                        reached++;
+                        seconds += c.seconds[i];
+                        epochs += c.epochs[i];
+                        break;
+                    }
+                }
+            }
+            if (reached == 0) {
+                s.append(String.format(Locale.ROOT, "| %s | 0 of %d | not reached | | | |%n", r.strategy,
+                        r.curves.length));
+                continue;
+            }
+            s.append(String.format(Locale.ROOT, "| %s | %d of %d | %.1f | %.2f | %.0f | %.2f |%n", r.strategy,
+                    reached, r.curves.length, seconds / reached, seconds / reached / goalSeconds, epochs / reached,
+                    epochs / reached / goalEpochs));
+        }
+        return s.toString();
+    }
+
+    /** The mean over seeds of each strategy's archive hypervolume against wall time or epochs, as an SVG chart. */
+    private static String chart(Problem p, List<Row> rows, boolean time) {
+        double start = 0;
+        double end = 0;
+        for (Row r : rows) {
+            for (Curve c : r.curves) {
+                double[] axis = time ? c.seconds : c.epochs;
+                start = Math.max(start, axis[0]);
+                end = Math.max(end, axis[axis.length - 1]);
+            }
+        }
+        // from the point where every run has its first evaluation: before it a mean would mix in empty archives
+        int points = 120;
+        List<Charts.Series> series = new ArrayList<>();
+        for (Row r : rows) {
+            double[] x = new double[points + 1];
+            double[] y = new double[points + 1];
+            for (int k = 0; k <= points; k++) {
+                x[k] = start + (end - start) * k / points;
+                for (Curve c : r.curves) {
+                    y[k] += c.at(time ? c.seconds : c.epochs, x[k]) / r.curves.length;
+                }
+            }
+            series.add(new Charts.Series(r.strategy, x, y));
+        }
+        return Charts.lines(p.name + ": archive hypervolume against " + (time ? "wall time" : "epochs spent")
+                + " (mean of " + rows.get(0).curves.length + " seeds)", time ? "wall time (s)" : "epochs spent",
+                "hypervolume of everything evaluated so far", series);
     }
 
     private static String csv(List<Row> rows) {

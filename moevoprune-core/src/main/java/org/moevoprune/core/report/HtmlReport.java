@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.importance.FeatureImportance;
+import org.moevoprune.core.importance.FeaturePriors;
 import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.OperatorSettings;
@@ -48,8 +49,10 @@ public final class HtmlReport {
     private final Map<Integer, byte[]> images;
     private final Map<Integer, String> captions;
     private final Map<String, String> settings;
+    private final FeaturePriors priors;
 
     private HtmlReport(Builder b) {
+        this.priors = b.priors;
         this.title = b.title;
         this.runs = List.copyOf(b.runs);
         this.front = b.front != null ? b.front : runs.size() == 1 ? runs.get(0).front()
@@ -81,7 +84,7 @@ public final class HtmlReport {
                 .append(Html.escape(title)).append("</title>\n<style>\n").append(Style.CSS).append("</style>\n")
                 .append("</head>\n<body>\n<h1>").append(Html.escape(title)).append("</h1>\n").append(summary());
         section(s, "front", "Pareto front", Sections.front(runs, front));
-        section(s, "hypervolume", "Hypervolume by step", Sections.hypervolume(runs));
+        section(s, "hypervolume", "Hypervolume by step", Sections.hypervolume(runs, priors));
         if (comparison != null) {
             section(s, "ensembles", "Ensembles of the front", Sections.ensembles(comparison, front));
         }
@@ -163,8 +166,22 @@ public final class HtmlReport {
         private final Map<Integer, byte[]> images = new LinkedHashMap<>();
         private final Map<Integer, String> captions = new LinkedHashMap<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private FeaturePriors priors;
 
         private Builder() {
+        }
+
+        /**
+         * The feature priors the runs drew from, when they ranked their features
+         * ({@code GuidanceSettings.rankedFeatures}): the replay of their populations' hypervolume needs them
+         * (without them the report draws the archive's line alone and says why).
+         *
+         * @param value {@code pruner.featurePriors()}
+         * @return this builder
+         */
+        public Builder featurePriors(FeaturePriors value) {
+            priors = Objects.requireNonNull(value, "priors");
+            return this;
         }
 
         /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.moevoprune.api.Objective;
 import org.moevoprune.core.ensemble.EnsembleComparison;
 import org.moevoprune.core.importance.FeatureImportance;
+import org.moevoprune.core.importance.FeaturePriors;
 import org.moevoprune.core.importance.ObjectiveSpread;
 import org.moevoprune.core.result.BaselineComparison;
 import org.moevoprune.core.result.Evaluation;
@@ -149,7 +150,8 @@ final class Sections {
         return out.toArray(new String[0]);
     }
 
-    static String hypervolume(List<PruningResult> runs) {
+    static String hypervolume(List<PruningResult> runs, FeaturePriors priors) {
+        boolean unreplayed = false;
         Plot plot = new Plot(760, 300, "step (0 = initial population)", "hypervolume").integerX();
         StringBuilder legend = new StringBuilder("<p class=\"legend\">");
         for (int r = 0; r < runs.size(); r++) {
@@ -160,7 +162,8 @@ final class Sections {
             }
             String color = PALETTE[r % PALETTE.length];
             plot.line(steps, hv, "hv-line", "fill:none;stroke:" + color + ";stroke-width:2");
-            double[] population = populationHypervolume(runs.get(r));
+            double[] population = populationHypervolume(runs.get(r), priors);
+            unreplayed |= population == null;
             if (population != null) {
                 plot.line(steps, population, "hv-population",
                         "fill:none;stroke:" + color + ";stroke-width:1.5;stroke-dasharray:5 4");
@@ -177,13 +180,21 @@ final class Sections {
                 + "every evaluation made up to that step, replayed from the history, in the normalised minimised "
                 + "space with reference point (1, …, 1). It equals the population front's hypervolume unless the "
                 + "population had to drop non-dominated members by crowding distance. Dashed: the hypervolume of the "
-                + "population's own front after each step, replayed from the run's seed and history.</p>\n";
+                + "population's own front after each step, replayed from the run's seed and history"
+                + (unreplayed ? " (not drawn for a run that ranked its features when the report was not given "
+                        + "their priors, or whose history this version of the search does not retrace)" : "")
+                + ".</p>\n";
     }
 
     /** The population front's hypervolume by step, or {@code null} where the replay does not retrace the run. */
-    private static double[] populationHypervolume(PruningResult run) {
+    private static double[] populationHypervolume(PruningResult run, FeaturePriors priors) {
         try {
-            double[] hv = PopulationReplay.hypervolumeByStep(run);
+            double[] hv = run.settings().guidance().rankedFeatures()
+                    ? priors == null ? null : PopulationReplay.hypervolumeByStep(run, priors)
+                    : PopulationReplay.hypervolumeByStep(run);
+            if (hv == null) {
+                return null;
+            }
             return hv.length == run.steps() + 1 ? hv : null;
         } catch (IllegalStateException e) {
             return null;

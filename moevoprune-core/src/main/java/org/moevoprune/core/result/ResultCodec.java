@@ -112,6 +112,9 @@ final class ResultCodec {
             gm.put("archiveFront", g.archiveFront());
             gm.put("stratifiedInit", g.stratifiedInit());
             gm.put("guidedMutation", g.guidedMutation());
+            if (g.rankedFeatures()) {
+                gm.put("rankedFeatures", true);
+            }
             m.put("guidance", gm);
         }
         EvaluationProtocol p = s.protocol();
@@ -177,13 +180,17 @@ final class ResultCodec {
     }
 
 
-    /** Files written before guidance existed, or with none switched on, have no "guidance": the reference. */
+    /**
+     * Files written before guidance existed, or with none switched on, have no "guidance": the reference; files
+     * written before ranked features existed, or without them, have no "rankedFeatures": off.
+     */
     private static GuidanceSettings guidance(Fields f, String where) {
         if (!f.has("guidance")) {
             return GuidanceSettings.reference();
         }
         Fields g = new Fields(f.get("guidance"), where + ".guidance");
-        return new GuidanceSettings(g.bool("archiveFront"), g.bool("stratifiedInit"), g.bool("guidedMutation"));
+        return new GuidanceSettings(g.bool("archiveFront"), g.bool("stratifiedInit"), g.bool("guidedMutation"),
+                g.has("rankedFeatures") && g.bool("rankedFeatures"));
     }
 
 

@@ -133,7 +133,9 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     /**
      * The library's default preset: as {@link #reference(long)}, but the budget buys distinct evaluations (cache
      * hits are free), a converged run stops after 100 steps without a new evaluation, tournaments recompute rank
-     * and crowding on the population, and the empty mask is repaired ({@link OperatorSettings#improved()});
+     * and crowding on the population, the empty mask is repaired ({@link OperatorSettings#improved()}), and every
+     * search-quality switch is on ({@link GuidanceSettings#improved()}: archive front, stratified and ranked
+     * initialisation, guided mutation; measured against random sampling in moevoprune-bench RESULTS.md);
      * together with the exact AUROC ({@code SearchPreset.IMPROVED}).
      *
      * @param seed the run's seed
@@ -142,7 +144,7 @@ public record SearchSettings(int populationSize, int evaluations, int offspring,
     public static SearchSettings improved(long seed) {
         return new SearchSettings(30, 200, 2, SearchMode.STEADY_STATE, seed, false, TrainingSettings.reference(), 0.5,
                 Double.NaN, OperatorSettings.improved(), CostSettings.none(),
-                GuidanceSettings.reference());
+                GuidanceSettings.improved());
     }
 
     /**

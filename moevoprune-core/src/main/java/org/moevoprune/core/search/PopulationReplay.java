@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.moevoprune.api.FeatureMask;
+import org.moevoprune.core.importance.FeaturePriors;
 import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.PruningResult;
@@ -31,6 +32,25 @@ public final class PopulationReplay {
      *     version of the search)
      */
     public static double[] hypervolumeByStep(PruningResult result) {
+        Objects.requireNonNull(result, "result");
+        if (result.settings().guidance().rankedFeatures()) {
+            throw new IllegalStateException("run " + result.run() + " ranked its features by its data, which a "
+                    + "result does not hold: replay it with hypervolumeByStep(result, priors), the priors of the same "
+                    + "data (pruner.featurePriors())");
+        }
+        return hypervolumeByStep(result, null);
+    }
+
+    /**
+     * As {@link #hypervolumeByStep(PruningResult)}, for a run with ranked features: the priors it drew from.
+     *
+     * @param result a finished run
+     * @param priors the feature priors of the run's data, or {@code null} for a run without ranked features
+     * @return the population front's hypervolume after each step
+     * @throws IllegalStateException if the replay does not retrace the recorded history (another version of the
+     *     search, or other priors)
+     */
+    public static double[] hypervolumeByStep(PruningResult result, FeaturePriors priors) {
         Objects.requireNonNull(result, "result");
         if (result.history().isEmpty()) {
             return new double[result.steps() + 1];
@@ -60,8 +80,12 @@ public final class PopulationReplay {
                 r.offspring(), r.mode(), r.seed(), r.countCacheHits(), r.training(), r.swapProbability(),
                 r.flipProbability(), r.operators(), new CostSettings(false, c.raceEpochs(), c.raceMargin()),
                 r.guidance(), r.protocol());
+        if (replayed.guidance().rankedFeatures() && (priors == null || priors.featureCount() != featureCount)) {
+            throw new IllegalStateException("run " + result.run() + " ranked its " + featureCount + " features: "
+                    + "replay it with the feature priors of its data");
+        }
         new SearchRun(result.run(), replayed, result.space(), featureCount, lookup, List.of(),
-                result.provenance()).execute(null, List.of(record));
+                result.provenance(), false, null, priors).execute(null, List.of(record));
         double[] out = new double[hv.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = hv.get(i);

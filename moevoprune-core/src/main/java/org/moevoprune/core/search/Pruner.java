@@ -27,6 +27,7 @@ import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.objective.OodAuroc;
 import org.moevoprune.core.objective.EvaluationContexts;
+import org.moevoprune.core.importance.FeaturePriors;
 import org.moevoprune.core.result.CheckpointFiles;
 import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.GuidanceSettings;
@@ -202,6 +203,14 @@ public final class Pruner {
         return data;
     }
 
+    /**
+     * @return the feature priors of the search's data (its training rows and OoD rows), which runs with ranked
+     *     features draw from; a report replays such runs with them ({@code HtmlReport.Builder.featurePriors})
+     */
+    public FeaturePriors featurePriors() {
+        return FeaturePriors.of(data.train(), data.ood());
+    }
+
     /** @return a retrainer of this pruner's heads: same provider, same training split */
     public Retrainer retrainer() {
         return Retrainer.of(head, data.train());
@@ -268,9 +277,10 @@ public final class Pruner {
                         ? new PopulationEvaluator(population, data, runSettings.training(), space, pool)
                         : new LocalEvaluator(head, data, runSettings.training(), space, pool, runSettings.cost(),
                                 folds, foldSeed);
+        FeaturePriors priors = runSettings.guidance().rankedFeatures() ? featurePriors() : null;
         PruningResult result = new SearchRun(r, runSettings, space, data.featureCount(), evaluator, listeners,
-                provenance(fingerprint), baseline, runSettings.cost().inheritWeights() ? retrainer() : null)
-                .execute(saved, observers);
+                provenance(fingerprint), baseline, runSettings.cost().inheritWeights() ? retrainer() : null,
+                priors).execute(saved, observers);
         return data.test() == null ? result : result.withTestValues(testValues(result));
     }
 
@@ -364,7 +374,7 @@ public final class Pruner {
         private FeatureMatrix oodTest;
         private OperatorSettings operators = OperatorSettings.improved();
         private CostSettings cost = CostSettings.none();
-        private GuidanceSettings guidance = GuidanceSettings.reference();
+        private GuidanceSettings guidance = GuidanceSettings.improved();
         private final List<SearchListener> listeners = new ArrayList<>();
         private Executor executor;
         private CandidateEvaluator.Factory evaluators;
@@ -687,8 +697,8 @@ public final class Pruner {
         }
 
         /**
-         * @param value the search-quality improvements to switch on (default {@link GuidanceSettings#reference()}:
-         *     none, the paper's search)
+         * @param value the search-quality improvements to switch on (default {@link GuidanceSettings#improved()}:
+         *     all, the improved preset's; {@link GuidanceSettings#reference()} is none, the paper's search)
          * @return this builder
          */
         public Builder guidance(GuidanceSettings value) {

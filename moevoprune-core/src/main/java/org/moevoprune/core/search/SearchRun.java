@@ -17,10 +17,12 @@ import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.backend.TrainingRandom;
+import org.moevoprune.core.importance.FeaturePriors;
 import org.moevoprune.core.objective.Accuracy;
 import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.result.CostSettings;
 import org.moevoprune.core.result.Evaluation;
+import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
@@ -72,6 +74,8 @@ final class SearchRun {
     private TrainedHead baselineHead;
     /** Retrains a parent's head that is not kept (after a resume); {@code null} without inheritance. */
     private final Retrainer retrainer;
+    /** What the data say about each feature; {@code null} without ranked features. */
+    private final FeaturePriors priors;
     /** Where accuracy and active fraction sit in the objective vector, for racing; -1 without racing. */
     private final int accuracyAt;
     private final int fractionAt;
@@ -107,6 +111,23 @@ final class SearchRun {
      */
     SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
             List<SearchListener> listeners, Provenance provenance, boolean baseline, Retrainer retrainer) {
+        this(run, settings, space, featureCount, evaluator, listeners, provenance, baseline, retrainer, null);
+    }
+
+    /**
+     * As the other constructors, with the feature priors that {@link GuidanceSettings#rankedFeatures()} needs.
+     *
+     * @param priors the rankings of the search's data ({@link FeaturePriors#of}), or {@code null} without ranked
+     *     features
+     */
+    SearchRun(int run, SearchSettings settings, ObjectiveSpace space, int featureCount, CandidateEvaluator evaluator,
+            List<SearchListener> listeners, Provenance provenance, boolean baseline, Retrainer retrainer,
+            FeaturePriors priors) {
+        if (settings.guidance().rankedFeatures() && (priors == null || priors.featureCount() != featureCount)) {
+            throw new IllegalArgumentException("ranked features need the feature priors of the search's "
+                    + featureCount + " features, got " + (priors == null ? "none" : priors.featureCount()));
+        }
+        this.priors = settings.guidance().rankedFeatures() ? priors : null;
         this.baseline = baseline;
         this.retrainer = retrainer;
         CostSettings cost = settings.cost();
@@ -206,6 +227,14 @@ final class SearchRun {
         List<FeatureMask> masks = new ArrayList<>();
         for (int i = 0; i < settings.populationSize(); i++) {
             SplittableRandom random = new SplittableRandom(TrainingRandom.derive(salt, i));
+            if (priors != null) {
+                double density = settings.guidance().stratifiedInit()
+                        ? (i + 1 - random.nextDouble()) / settings.populationSize() : random.nextDouble();
+                double[] preference = priors.preference(random.nextDouble());
+                masks.add(Variation.rankedDensity(featureCount, density, operators.minActive(), preference,
+                        GuidanceSettings.RANK_NOISE, random));
+                continue;
+            }
             masks.add(settings.guidance().stratifiedInit()
                     ? Variation.stratifiedDensity(featureCount, i, settings.populationSize(), operators.minActive(),
                             random)
@@ -273,14 +302,14 @@ final class SearchRun {
      */
     List<FeatureMask> offspring(RunState s, RandomGenerator random, List<Evaluation[]> parentsOf) {
         double[][] keys = matingKeys(s);
-        double[] keep = settings.guidance().guidedMutation() ? frontFrequencies(s.population()) : null;
+        double[] frequencies = settings.guidance().guidedMutation() ? frontFrequencies(s.population()) : null;
         Set<FeatureMask> present = new HashSet<>();
         s.population().forEach(e -> present.add(e.mask()));
         List<FeatureMask> children = new ArrayList<>();
         int rejected = 0;
         while (children.size() < settings.offspring()) {
             Evaluation[] parents = select(s.population(), keys, random);
-            for (FeatureMask child : vary(parents, keep, random)) {
+            for (FeatureMask child : vary(parents, mutationLean(frequencies, random), random)) {
                 if (children.size() == settings.offspring()) {
                     break;
                 }
@@ -295,6 +324,26 @@ final class SearchRun {
             }
         }
         return children;
+    }
+
+    /**
+     * Per feature, the lean of a pair's guided mutation in [0, 1]: the population front's feature frequencies
+     * ({@code guidedMutation}), the feature priors mixed with a weight drawn for the pair ({@code rankedFeatures}),
+     * their mean with both, or {@code null} (uniform bit flips) with neither.
+     */
+    private double[] mutationLean(double[] frequencies, RandomGenerator random) {
+        if (priors == null) {
+            return frequencies;
+        }
+        double[] preference = priors.preference(random.nextDouble());
+        if (frequencies == null) {
+            return preference;
+        }
+        double[] mean = new double[featureCount];
+        for (int i = 0; i < featureCount; i++) {
+            mean[i] = (frequencies[i] + preference[i]) / 2;
+        }
+        return mean;
     }
 
     /**

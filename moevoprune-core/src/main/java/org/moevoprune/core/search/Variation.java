@@ -84,6 +84,33 @@ final class Variation {
     }
 
     /**
+     * A mask of {@code round(density · length)} features (at least {@code minActive}) drawn near the best-ranked
+     * ones: each feature's key is its preference plus Gaussian noise of standard deviation {@code noise} (drawn in
+     * feature order), and the features with the highest keys are kept.
+     *
+     * @param preference per feature, in [0, 1], higher is better ({@code FeatureRanking.preference()})
+     */
+    static FeatureMask rankedDensity(int length, double density, int minActive, double[] preference, double noise,
+            RandomGenerator random) {
+        int count = Math.max(minActive, (int) Math.round(density * length));
+        double[] key = new double[length];
+        Integer[] order = new Integer[length];
+        for (int i = 0; i < length; i++) {
+            key[i] = preference[i] + noise * random.nextGaussian();
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(key[b], key[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] chosen = new int[count];
+        for (int i = 0; i < count; i++) {
+            chosen[i] = order[i];
+        }
+        return FeatureMask.ofIndices(length, chosen);
+    }
+
+    /**
      * Bit-flip mutation guided by feature frequencies: bit {@code i} flips with probability
      * {@code flip · (1/4 + 3/2 · w)}, capped at 1, where {@code w = keep[i]} for a bit that is off (turn on what
      * the front keeps) and {@code 1 − keep[i]} for a bit that is on (drop what the front drops); {@code flip} is the

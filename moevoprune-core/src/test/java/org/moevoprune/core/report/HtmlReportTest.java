@@ -98,8 +98,12 @@ class HtmlReportTest {
         List<PruningResult> runs = SmallRuns.twoRuns();
         HtmlReport report = HtmlReport.builder().runs(runs).comparison(EnsembleComparison.builder(
                 PruningResult.superFront(runs).members(), SmallRuns.heads()).scoredOn(SmallRuns.PROBLEM.test(),
-                "evaluation split").build()).build();
+                "evaluation split").build()).featurePriors(SmallRuns.pruner().featurePriors())
+                .build();
         String html = report.render();
+        String unranked = HtmlReport.builder().runs(runs).build().render();
+        assertEquals(0, count(unranked, "<polyline class=\"hv-population\""), "ranked runs replay with the priors");
+        assertTrue(unranked.contains("not drawn for a run that ranked its features"));
         assertEquals(PruningResult.superFront(runs).hypervolume(), report.front().hypervolume(), 0.0);
         assertTrue(html.contains("Super-Pareto front of <b>" + report.front().size() + "</b> members"));
         assertEquals(2, count(html, "<polyline class=\"hv-line\""));

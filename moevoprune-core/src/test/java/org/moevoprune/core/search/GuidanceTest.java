@@ -93,7 +93,7 @@ class GuidanceTest {
         PruningResult once = SmallRuns.builder(5).guidance(ALL).build().run();
         PruningResult twice = SmallRuns.builder(5).guidance(ALL).threads(2).build().run();
         RunAssertions.assertSameRun(once, twice);
-        PruningResult reference = SmallRuns.builder(5).build().run();
+        PruningResult reference = SmallRuns.builder(5).guidance(GuidanceSettings.reference()).build().run();
         assertNotEquals(RunAssertions.masks(reference.history()), RunAssertions.masks(once.history()));
         Pruner killed = SmallRuns.builder(5).guidance(ALL).checkpoints(dir, 3).listener(new SearchListener() {
             @Override
@@ -121,7 +121,7 @@ class GuidanceTest {
         };
         PruningResult archive = SmallRuns.builder(2).guidance(new GuidanceSettings(true, false, false))
                 .listener(listener).build().run();
-        PruningResult population = SmallRuns.builder(2).build().run();
+        PruningResult population = SmallRuns.builder(2).guidance(GuidanceSettings.reference()).build().run();
         RunAssertions.assertSameRun(population, withoutArchive(archive, population));
         assertTrue(archive.front().hypervolume() >= population.front().hypervolume());
         double[] byStep = archive.hypervolumeByStep();
@@ -144,7 +144,8 @@ class GuidanceTest {
         ResultFiles.writeJson(file, guided);
         assertEquals(guided.settings(), ResultFiles.readJson(file).settings());
         assertEquals(guided.front().size(), ResultFiles.readJson(file).front().size());
-        PruningResult plain = SmallRuns.builder(3).evaluations(16).build().run();
+        PruningResult plain = SmallRuns.builder(3).evaluations(16).guidance(GuidanceSettings.reference()).build()
+                .run();
         Path old = dir.resolve("plain.json");
         ResultFiles.writeJson(old, plain);
         assertFalse(Files.readString(old).contains("guidance"), "reference settings write no guidance field");

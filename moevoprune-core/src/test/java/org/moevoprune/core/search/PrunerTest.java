@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.core.objective.Objectives;
 import org.moevoprune.core.result.CostSettings;
+import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.ObjectiveSpace;
@@ -200,7 +201,7 @@ class PrunerTest {
         assertEquals(s, small(1).settings(s).build().settings());
         assertEquals(s, small(1).populationSize(10).evaluations(40).offspring(3).mode(SearchMode.GENERATIONAL)
                 .seed(5).countCacheHits(true).swapProbability(0.4).flipProbability(0.02)
-                .cost(new CostSettings(true, 0, 0.05)).build().settings());
+                .cost(new CostSettings(true, 0, 0.05)).guidance(GuidanceSettings.reference()).build().settings());
         assertEquals(2, small(1).mode(SearchMode.STEADY_STATE).build().settings().offspring());
         assertEquals(12, small(1).mode(SearchMode.GENERATIONAL).build().settings().offspring(), "λ = μ");
     }
