@@ -11,17 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.moevoprune.core.report.Charts;
 import org.moevoprune.api.TrainingSettings;
 import org.moevoprune.core.head.JavaSparseHead;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.GuidanceSettings;
 import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.PruningResult;
-import org.moevoprune.core.search.SearchListener;
-import org.moevoprune.core.search.SearchPreset;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.search.SearchData;
+import org.moevoprune.core.search.SearchListener;
+import org.moevoprune.core.search.SearchPreset;
 
 /**
  * Search quality against its budget (issue 13): for each data set and seed, runs random sampling, the reference
@@ -88,7 +87,7 @@ public final class SearchQuality {
             }
         }
         if (a.containsKey("--replot")) {
-            replot(Path.of(a.get("--replot")), Path.of(a.getOrDefault("--out", "search-quality")));
+            QualityCurves.replot(Path.of(a.get("--replot")), Path.of(a.getOrDefault("--out", "search-quality")));
             return;
         }
         int seeds = Integer.parseInt(a.getOrDefault("--seeds", "5"));
@@ -127,61 +126,22 @@ public final class SearchQuality {
             rows.addAll(measured);
             for (Row r : measured) {
                 for (int seed = 0; seed < seeds; seed++) {
-                    Curve c = r.curves[seed];
-                    for (int i = 0; i < c.hv.length; i++) {
+                    QualityCurves.Curve c = r.curves[seed];
+                    for (int i = 0; i < c.hv().length; i++) {
                         curves.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.0f,%.3f,%.6f%n", p.name, r.strategy,
-                                seed, i + 1, c.epochs[i], c.seconds[i], c.hv[i]));
+                                seed, i + 1, c.epochs()[i], c.seconds()[i], c.hv()[i]));
                     }
                 }
             }
-            md.append(markdown(p, measured, seeds)).append('\n').append(timeToReach(measured)).append('\n');
+            md.append(markdown(p, measured, seeds)).append('\n').append(QualityCurves.timeToReach(measured)).append('\n');
             String slug = p.name.replace(' ', '-');
-            Files.writeString(out.resolve(slug + "-hv-time.svg"), chart(p, measured, true), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve(slug + "-hv-epochs.svg"), chart(p, measured, false),
+            Files.writeString(out.resolve(slug + "-hv-time.svg"), QualityCurves.chart(p.name, measured, true), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(slug + "-hv-epochs.svg"), QualityCurves.chart(p.name, measured, false),
                     StandardCharsets.UTF_8);
         }
         Files.writeString(out.resolve("search-quality.md"), md.toString(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("search-quality.csv"), csv(rows), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("curves.csv"), curves.toString(), StandardCharsets.UTF_8);
-        System.out.print(md);
-    }
-
-    /** Draws the charts and the time-to-reach table again from a {@code curves.csv} this program wrote. */
-    private static void replot(Path curves, Path out) throws IOException {
-        Map<String, Map<String, Map<Integer, List<double[]>>>> byData = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(curves, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            byData.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).computeIfAbsent(f[1], k -> new LinkedHashMap<>())
-                    .computeIfAbsent(Integer.parseInt(f[2]), k -> new ArrayList<>()).add(new double[] {
-                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])});
-        }
-        Files.createDirectories(out);
-        StringBuilder md = new StringBuilder();
-        for (var data : byData.entrySet()) {
-            List<Row> rows = new ArrayList<>();
-            for (var strategy : data.getValue().entrySet()) {
-                Curve[] c = new Curve[strategy.getValue().size()];
-                int i = 0;
-                for (List<double[]> points : strategy.getValue().values()) {
-                    double[] hv = new double[points.size()];
-                    double[] epochs = new double[points.size()];
-                    double[] seconds = new double[points.size()];
-                    for (int k = 0; k < hv.length; k++) {
-                        epochs[k] = points.get(k)[0];
-                        seconds[k] = points.get(k)[1];
-                        hv[k] = points.get(k)[2];
-                    }
-                    c[i++] = new Curve(hv, epochs, seconds);
-                }
-                rows.add(new Row(data.getKey(), strategy.getKey(), null, null, null, c));
-            }
-            Problem p = new Problem(data.getKey(), null, null, 0, 0, 0);
-            String slug = p.name.replace(' ', '-');
-            Files.writeString(out.resolve(slug + "-hv-time.svg"), chart(p, rows, true), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve(slug + "-hv-epochs.svg"), chart(p, rows, false), StandardCharsets.UTF_8);
-            md.append("**").append(data.getKey()).append("**\n\n").append(timeToReach(rows)).append('\n');
-        }
         System.out.print(md);
     }
 
@@ -197,22 +157,9 @@ public final class SearchQuality {
         return chosen;
     }
 
-    /** The archive's hypervolume after each evaluation, with the epochs and wall seconds spent by then. */
-    private record Curve(double[] hv, double[] epochs, double[] seconds) {
-
-        /** The value of the step function {@code y} at {@code x} (0 before the first point). */
-        double at(double[] axis, double x) {
-            double v = 0;
-            for (int i = 0; i < axis.length && axis[i] <= x; i++) {
-                v = hv[i];
-            }
-            return v;
-        }
-    }
-
     /** The per-seed measurements of one strategy on one data set. */
-    private record Row(String data, String strategy, double[][] hvAt, double[] epochs, double[] seconds,
-            Curve[] curves) {
+    record Row(String data, String strategy, double[][] hvAt, double[] epochs, double[] seconds,
+            QualityCurves.Curve[] curves) {
     }
 
     private static List<Row> measure(Problem p, List<Strategy> strategies, int seeds, int threads) {
@@ -222,7 +169,7 @@ public final class SearchQuality {
             double[][] hvAt = new double[3][seeds];
             double[] epochs = new double[seeds];
             double[] seconds = new double[seeds];
-            Curve[] curves = new Curve[seeds];
+            QualityCurves.Curve[] curves = new QualityCurves.Curve[seeds];
             for (int seed = 0; seed < seeds; seed++) {
                 Map<Integer, Long> finished = new ConcurrentHashMap<>();
                 Pruner.Builder b = p.base.get().preset(s.preset).head(new JavaSparseHead()).training(p.training)
@@ -253,7 +200,7 @@ public final class SearchQuality {
         return rows;
     }
 
-    private static Curve curve(PruningResult r, Map<Integer, Long> finished, long start) {
+    private static QualityCurves.Curve curve(PruningResult r, Map<Integer, Long> finished, long start) {
         int n = r.history().size();
         double[] hv = new double[n];
         double[] epochs = new double[n];
@@ -269,7 +216,7 @@ public final class SearchQuality {
             epochs[i] = spent;
             seconds[i] = latest;
         }
-        return new Curve(hv, epochs, seconds);
+        return new QualityCurves.Curve(hv, epochs, seconds);
     }
 
     /**
@@ -306,86 +253,6 @@ public final class SearchQuality {
                     ms(r.epochs, 0), ms(r.seconds, 1)));
         }
         return s.toString();
-    }
-
-    /**
-     * For each strategy: the mean over seeds of the wall time and epochs its archive takes to reach the reference
-     * preset's (or, without it, random sampling's) mean final archive hypervolume, and that time as a share of the
-     * target strategy's mean total; "not reached" where a seed never reaches it.
-     */
-    private static String timeToReach(List<Row> rows) {
-        Row target = rows.stream().filter(r -> r.strategy.startsWith("reference")).findFirst()
-                .orElse(rows.stream().filter(r -> r.strategy.startsWith("random")).findFirst().orElse(null));
-        if (target == null) {
-            return "";
-        }
-        double goal = 0;
-        double goalSeconds = 0;
-        double goalEpochs = 0;
-        for (Curve c : target.curves) {
-            goal += c.hv[c.hv.length - 1] / target.curves.length;
-            goalSeconds += c.seconds[c.seconds.length - 1] / target.curves.length;
-            goalEpochs += c.epochs[c.epochs.length - 1] / target.curves.length;
-        }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Time to reach the %s's mean final archive "
-                + "hypervolume (%.4f; it spends %.1f s and %.0f epochs on average):%n%n", target.strategy, goal,
-                goalSeconds, goalEpochs));
-        s.append("| strategy | seeds reaching it | wall s (mean of those) | share of its wall time | epochs | "
-                + "share of its epochs |\n|---|---|---|---|---|---|\n");
-        for (Row r : rows) {
-            int reached = 0;
-            double seconds = 0;
-            double epochs = 0;
-            for (Curve c : r.curves) {
-                for (int i = 0; i < c.hv.length; i++) {
-                    if (c.hv[i] >= goal) {
-                        reached++;
-                        seconds += c.seconds[i];
-                        epochs += c.epochs[i];
-                        break;
-                    }
-                }
-            }
-            if (reached == 0) {
-                s.append(String.format(Locale.ROOT, "| %s | 0 of %d | not reached | | | |%n", r.strategy,
-                        r.curves.length));
-                continue;
-            }
-            s.append(String.format(Locale.ROOT, "| %s | %d of %d | %.1f | %.2f | %.0f | %.2f |%n", r.strategy,
-                    reached, r.curves.length, seconds / reached, seconds / reached / goalSeconds, epochs / reached,
-                    epochs / reached / goalEpochs));
-        }
-        return s.toString();
-    }
-
-    /** The mean over seeds of each strategy's archive hypervolume against wall time or epochs, as an SVG chart. */
-    private static String chart(Problem p, List<Row> rows, boolean time) {
-        double start = 0;
-        double end = 0;
-        for (Row r : rows) {
-            for (Curve c : r.curves) {
-                double[] axis = time ? c.seconds : c.epochs;
-                start = Math.max(start, axis[0]);
-                end = Math.max(end, axis[axis.length - 1]);
-            }
-        }
-        // from the point where every run has its first evaluation: before it a mean would mix in empty archives
-        int points = 120;
-        List<Charts.Series> series = new ArrayList<>();
-        for (Row r : rows) {
-            double[] x = new double[points + 1];
-            double[] y = new double[points + 1];
-            for (int k = 0; k <= points; k++) {
-                x[k] = start + (end - start) * k / points;
-                for (Curve c : r.curves) {
-                    y[k] += c.at(time ? c.seconds : c.epochs, x[k]) / r.curves.length;
-                }
-            }
-            series.add(new Charts.Series(r.strategy, x, y));
-        }
-        return Charts.lines(p.name + ": archive hypervolume against " + (time ? "wall time" : "epochs spent")
-                + " (mean of " + rows.get(0).curves.length + " seeds)", time ? "wall time (s)" : "epochs spent",
-                "hypervolume of everything evaluated so far", series);
     }
 
     private static String csv(List<Row> rows) {
