@@ -30,12 +30,19 @@ fi
 for t in 1 2; do
     env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=$t python3 $SCRIPTS/sgemm_numpy.py >> "$OUT/numpy.txt" 2>&1
 done; log numpy
-if python3 -c "import torch" 2>/dev/null; then
-    env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 python3 $SCRIPTS/torch_fitness.py --repeats 5 \
+# PyTorch: the first of $TORCH_PYTHON, python3, /usr/bin/python3 that imports torch (a pyenv python3 may lack it).
+TORCH_PY=""
+for py in ${TORCH_PYTHON:-} python3 /usr/bin/python3; do
+    if "$py" -c "import torch" 2>/dev/null; then TORCH_PY=$py; break; fi
+done
+if [ -n "$TORCH_PY" ]; then
+    env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 "$TORCH_PY" $SCRIPTS/torch_fitness.py --repeats 5 \
         > "$OUT/torch1.txt" 2>&1
-    env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=2 python3 $SCRIPTS/torch_fitness.py --threads 2 --repeats 3 \
+    env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=2 "$TORCH_PY" $SCRIPTS/torch_fitness.py --threads 2 --repeats 3 \
         --densities 0.5 > "$OUT/torch2.txt" 2>&1
     log torch
+else
+    log "torch skipped: no python with torch (set TORCH_PYTHON)"
 fi
 OMP_WAIT_POLICY=PASSIVE java -jar $BENCH -f 1 -wi 3 -i 5 -w 1 -r 1 Sgemm -rf json -rff "$OUT/nd4j-sgemm.json" \
     > "$OUT/nd4j-sgemm.log" 2>&1
