@@ -59,7 +59,7 @@ final class DemoCommand {
             (${MOEVOPRUNE_CACHE:-~/.cache/moevoprune}), converts the CNN to ONNX, extracts pooled features once (cached),
             and prunes the features of a head on Fashion-MNIST against MNIST-style digits as out-of-distribution data.
 
-            Defaults (about 3 minutes on 2 CPU cores): MobileNetV2 at 96x96 (1280 features), 6000 training and
+            Defaults (about 4 minutes on 2 CPU cores): MobileNetV2 at 96x96 (1280 features), 6000 training and
             1000 test images (balanced), 1000 OoD digits (half MNIST, half OpenCV), population 30, 200 evaluations
             (the reference's budget), heads of 512 hidden units trained for at most 30 epochs (reference: 600), as
             many threads as processors.
