@@ -2,17 +2,12 @@ package org.moevoprune.nd4j;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.moevoprune.api.FeatureMask;
-import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.PopulationHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
-import org.moevoprune.api.backend.TrainingProcedure;
-import org.moevoprune.api.backend.TrainingProcedure.EpochLoop;
-import org.moevoprune.api.backend.TrainingRandom;
+import org.moevoprune.api.backend.PopulationMember;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
@@ -30,8 +25,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * head plus exact zeros (summation order may differ, so heads agree with the single-candidate trainer up to
  * float rounding).
  *
- * <p>Each member keeps its own batch order and initial weights ({@link TrainingRandom} of its seed) and its own
- * epoch loop ({@link EpochLoop}); since all members see the same number of samples, all running members have made
+ * <p>Each member keeps its own batch order and initial weights (the {@code TrainingRandom} of its seed), its own
+ * epoch loop and its output bias, computed on the host ({@link PopulationMember}, shared with the cuBLAS head); since all members see the same number of samples, all running members have made
  * the same number of updates and share the decayed learning rate. When members stop, their heads are taken out and
  * the arrays are rebuilt for the survivors. Confined to one thread; {@link #close()} frees every array.
  */
@@ -49,7 +44,7 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
     /** The training features, {@code N × F}, on the device. */
     private final INDArray xAll;
 
-    private List<Slot> slots = new ArrayList<>();
+    private List<PopulationMember> slots = new ArrayList<>();
     private final TrainedHead[] results;
     private long updates;
 
@@ -65,32 +60,6 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
     private INDArray maskArr;
     private PopulationBatch full;
     private PopulationBatch last;
-
-    /** A running member. */
-    private static final class Slot {
-        final int member;
-        final FeatureMask mask;
-        final TrainingRandom random;
-        final EpochLoop loop;
-        final int[] order;
-        final float[] b2;
-        final float[] vb;
-        final float[] gb;
-        final float[] bestB;
-        double lossSum;
-
-        Slot(int member, FeatureMask mask, long seed, TrainingSettings settings, int n, float[] bias) {
-            this.member = member;
-            this.mask = mask;
-            this.random = TrainingRandom.of(seed);
-            this.loop = EpochLoop.start(settings);
-            this.order = new int[n];
-            this.b2 = bias;
-            this.vb = new float[bias.length];
-            this.gb = new float[bias.length];
-            this.bestB = bias.clone();
-        }
-    }
 
     /**
      * @param members the members, all with a non-empty mask; {@code positions[i]} is the result index of member i
@@ -114,18 +83,11 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
         float[] maskValues = new float[p * f];
         float[] dense = new float[f * h];
         for (int i = 0; i < p; i++) {
-            PopulationHead.Member m = members.get(i);
-            HeadParameters initial = TrainingRandom.of(m.seed()).initialParameters(m.mask(), h, c);
-            slots.add(new Slot(positions[i], m.mask(), m.seed(), settings, n, initial.outputBias()));
-            Arrays.fill(dense, 0f);
-            float[] hidden = initial.hiddenWeights();
-            for (int a = 0; a < m.mask().activeCount(); a++) {
-                int j = m.mask().activeIndex(a);
-                System.arraycopy(hidden, a * h, dense, j * h, h);
-                maskValues[i * f + j] = 1f;
-            }
+            PopulationMember m = PopulationMember.start(positions[i], members.get(i), settings, n, c);
+            slots.add(m);
+            m.denseInitialHidden(dense, maskValues, i * f);
             assignSlice(w1, i, dense, f, h);
-            assignSlice(w2, i, initial.outputWeights(), h, c);
+            assignSlice(w2, i, m.initialOutput(), h, c);
         }
         maskArr = Nd4j.create(maskValues, new long[] {p, 1, f}, 'c');
         v1 = Nd4j.create(DataType.FLOAT, p, f, h);
@@ -147,18 +109,18 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
     TrainedHead[] run() {
         while (!slots.isEmpty()) {
             epoch();
-            List<Slot> finished = new ArrayList<>();
+            List<PopulationMember> finished = new ArrayList<>();
             for (int i = 0; i < slots.size(); i++) {
-                Slot s = slots.get(i);
-                switch (s.loop.record(s.lossSum / n)) {
-                    case IMPROVED -> saveBest(i, s);
-                    case STOP_AND_RESTORE -> restoreBest(i, s);
+                PopulationMember s = slots.get(i);
+                switch (s.endEpoch(n)) {
+                    case IMPROVED -> saveBest(i);
+                    case STOP_AND_RESTORE -> restoreBest(i);
                     default -> {
                         // the weights stay as they are
                     }
                 }
-                if (!s.loop.running()) {
-                    results[s.member] = extract(i, s);
+                if (!s.loop().running()) {
+                    results[s.resultIndex()] = extract(i, s);
                     finished.add(s);
                 }
             }
@@ -171,9 +133,8 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
 
     /** One epoch of every running member, in lock-step over the batches. */
     private void epoch() {
-        for (Slot s : slots) {
-            s.random.epochOrder(s.loop.epoch(), s.order);
-            s.lossSum = 0;
+        for (PopulationMember s : slots) {
+            s.beginEpoch();
         }
         for (int start = 0; start < n; start += batchSize) {
             int rows = Math.min(batchSize, n - start);
@@ -184,7 +145,7 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
     private void step(int start, PopulationBatch b) {
         int p = slots.size();
         for (int i = 0; i < p; i++) {
-            System.arraycopy(slots.get(i).order, start, b.rowIndices, i * b.rows, b.rows);
+            System.arraycopy(slots.get(i).order(), start, b.rowIndices, i * b.rows, b.rows);
         }
         Nd4j.pullRows(xAll, b.rowsView, 1, b.rowIndices);
         b.x.muli(maskArr);
@@ -201,8 +162,8 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
         update(w2, v2, g2, lr);
         Nd4j.matmul(b.x, b.dz, g1, true, false, false);
         update(w1, v1, g1, lr);
-        for (Slot s : slots) {
-            updateBias(s, (float) lr);
+        for (PopulationMember s : slots) {
+            s.updateBias((float) lr, mu, settings.nesterov());
         }
         updates++;
     }
@@ -218,14 +179,6 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
         }
     }
 
-    private void updateBias(Slot s, float lr) {
-        for (int j = 0; j < c; j++) {
-            float v = mu * s.vb[j] - lr * s.gb[j];
-            s.vb[j] = v;
-            s.b2[j] += settings.nesterov() ? mu * v - lr * s.gb[j] : v;
-        }
-    }
-
     /**
      * On the host: adds each member's bias, sums its softmax cross-entropy into its epoch loss and overwrites the
      * logits with the gradient of the batch-mean loss, summed over the rows into the member's bias gradient.
@@ -235,55 +188,33 @@ final class Nd4jPopulationTrainer implements AutoCloseable {
         FloatBuffer view = b.logits.data().asNioFloat();
         float[] logits = b.hostLogits;
         view.get(0, logits, 0, logits.length);
-        double inverseRows = 1.0 / b.rows;
         for (int i = 0; i < slots.size(); i++) {
-            Slot s = slots.get(i);
-            Arrays.fill(s.gb, 0f);
-            double loss = 0;
-            for (int r = 0; r < b.rows; r++) {
-                int o = (i * b.rows + r) * c;
-                for (int j = 0; j < c; j++) {
-                    logits[o + j] += s.b2[j];
-                }
-                loss += TrainingProcedure.softmaxCrossEntropy(logits, o, c, labels[s.order[start + r]], inverseRows);
-                for (int j = 0; j < c; j++) {
-                    s.gb[j] += logits[o + j];
-                }
-            }
-            s.lossSum += loss;
+            slots.get(i).lossAndGradient(logits, i * b.rows * c, b.rows, start, labels);
         }
         view.put(0, logits, 0, logits.length);
         Nd4jArrays.afterHostWrite(b.logits);
     }
 
-    private void saveBest(int i, Slot s) {
+    private void saveBest(int i) {
         best1.slice(i).assign(w1.slice(i));
         best2.slice(i).assign(w2.slice(i));
-        System.arraycopy(s.b2, 0, s.bestB, 0, c);
     }
 
-    private void restoreBest(int i, Slot s) {
+    private void restoreBest(int i) {
         w1.slice(i).assign(best1.slice(i));
         w2.slice(i).assign(best2.slice(i));
-        System.arraycopy(s.bestB, 0, s.b2, 0, c);
     }
 
     /** The head of slot {@code i}: its active rows of the dense weights, compacted. */
-    private TrainedHead extract(int i, Slot s) {
+    private TrainedHead extract(int i, PopulationMember s) {
         float[] dense = Nd4jArrays.values(w1.slice(i).dup());
-        int k = s.mask.activeCount();
-        float[] hidden = new float[k * h];
-        for (int a = 0; a < k; a++) {
-            System.arraycopy(dense, s.mask.activeIndex(a) * h, hidden, a * h, h);
-        }
         float[] output = Nd4jArrays.values(w2.slice(i).dup());
-        HeadParameters parameters = HeadParameters.copyOf(s.mask, h, c, hidden, output, s.b2.clone());
-        return Nd4jTrainedHead.of(provider, parameters, s.loop.summary(updates));
+        return Nd4jTrainedHead.of(provider, s.parameters(dense, output), s.loop().summary(updates));
     }
 
     /** Rebuilds the population arrays without the finished members. */
-    private void retain(List<Slot> finished) {
-        List<Slot> kept = new ArrayList<>();
+    private void retain(List<PopulationMember> finished) {
+        List<PopulationMember> kept = new ArrayList<>();
         int[] keep = new int[slots.size() - finished.size()];
         for (int i = 0, j = 0; i < slots.size(); i++) {
             if (!finished.contains(slots.get(i))) {
