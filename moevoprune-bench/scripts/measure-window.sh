@@ -5,7 +5,11 @@
 # (load average below 1), after
 #   mvn -B -q -DskipTests package && mvn -B -q -Pceiling -pl moevoprune-bench-ceiling package
 # Usage: moevoprune-bench/scripts/measure-window.sh [baseline-benchmarks.jar]
-# Then: java -cp moevoprune-bench/target/benchmarks.jar org.moevoprune.bench.Summary OUT/after-*.json OUT/ceiling.json
+# A second JDK (JAVA_OTHER=/path/to/bin/java, default: a Temurin 25 under /usr/lib/jvm if present) runs the same
+# epoch and evaluation benchmarks into OUT/other-*.json. PyTorch runs once with OPENBLAS_CORETYPE unset and once
+# with SkylakeX (its OpenBLAS may not know the CPU); the summary takes the faster per density.
+# Then: java -cp moevoprune-bench/target/benchmarks.jar org.moevoprune.bench.Summary OUT/after-*.json \
+#           OUT/ceiling.json OUT/torch1*.txt   (and the same with OUT/other-*.json)
 set -u
 BENCH=moevoprune-bench/target/benchmarks.jar
 CEILING=moevoprune-bench-ceiling/target/ceiling.jar
@@ -22,6 +26,13 @@ env -u OPENBLAS_CORETYPE java -jar $CEILING -f 1 -wi 3 -i 6 -w 1 -r 1 -rf json -
     > "$OUT/ceiling.log" 2>&1; log ceiling
 java -jar $BENCH $TRAIN Training -rf json -rff "$OUT/after-train.json" > "$OUT/after-train.log" 2>&1; log train
 java -jar $BENCH $FIT Fitness -rf json -rff "$OUT/after-fit.json" > "$OUT/after-fit.log" 2>&1; log fitness
+JAVA_OTHER=${JAVA_OTHER:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -1)}
+if [ -n "$JAVA_OTHER" ]; then
+    "$JAVA_OTHER" -version > "$OUT/other-java.txt" 2>&1
+    "$JAVA_OTHER" -jar $BENCH $TRAIN Training -rf json -rff "$OUT/other-train.json" > "$OUT/other-train.log" 2>&1
+    "$JAVA_OTHER" -jar $BENCH $FIT Fitness -rf json -rff "$OUT/other-fit.json" > "$OUT/other-fit.log" 2>&1
+    log "other jdk ($JAVA_OTHER)"
+fi
 if [ -n "$BASELINE" ]; then
     java -jar "$BASELINE" $TRAIN Training -rf json -rff "$OUT/before-train.json" > "$OUT/before-train.log" 2>&1
     java -jar "$BASELINE" $FIT Fitness -rf json -rff "$OUT/before-fit.json" > "$OUT/before-fit.log" 2>&1
@@ -38,6 +49,8 @@ done
 if [ -n "$TORCH_PY" ]; then
     env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 "$TORCH_PY" $SCRIPTS/torch_fitness.py --repeats 5 \
         > "$OUT/torch1.txt" 2>&1
+    OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1 "$TORCH_PY" $SCRIPTS/torch_fitness.py --repeats 5 \
+        > "$OUT/torch1-skx.txt" 2>&1
     env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=2 "$TORCH_PY" $SCRIPTS/torch_fitness.py --threads 2 --repeats 3 \
         --densities 0.5 > "$OUT/torch2.txt" 2>&1
     log torch

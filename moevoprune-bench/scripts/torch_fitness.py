@@ -11,6 +11,7 @@ Usage: python3 torch_fitness.py [--threads 1] [--epochs 5] [--repeats 5] [--dens
 Prints, per density, the best and median evaluation time, and the best time of one training step at batch 32.
 """
 import argparse
+import os
 import statistics
 import time
 
@@ -112,7 +113,8 @@ def main():
     torch.set_num_threads(args.threads)
     labels = torch.arange(N) % C
     data = (features(N, 4), labels, features(EVAL, 5), torch.arange(EVAL) % C, features(OOD, 6))
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} thread(s), {args.epochs} epochs")
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} thread(s), {args.epochs} epochs,"
+          f" OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', 'unset')}")
     for density in args.densities:
         columns = active_columns(density)
         evaluate(data, columns, 1)  # warm-up

@@ -153,6 +153,29 @@ class FeatureMatrixTest {
     }
 
     @Test
+    void gatherRowsWithEveryColumnActiveCopiesWholeRowsAndStillChecks() {
+        float[] values = new float[3 * 40];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 * (i / 40) + i % 40;
+        }
+        FeatureMatrix matrix = FeatureMatrix.copyOf(values, 3, 40);
+        float[] out = new float[2 * 40 + 1];
+        out[80] = -7;
+        matrix.gatherRows(FeatureMask.all(40), new int[] {0, 2, 1}, 1, 3, out);
+        for (int c = 0; c < 40; c++) {
+            assertEquals(200 + c, out[c], "row 2, column " + c);
+            assertEquals(100 + c, out[40 + c], "row 1, column " + c);
+        }
+        assertEquals(-7, out[80], "nothing past the two rows");
+        float[] untouched = new float[80];
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> matrix.gatherRows(FeatureMask.all(40), new int[] {1, 3}, 0, 2, untouched));
+        assertArrayEquals(new float[80], untouched);
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> matrix.gatherRows(FeatureMask.all(40), new int[] {1, 2}, 0, 2, new float[79]));
+    }
+
+    @Test
     void selectRowsKeepsOrderAndRepeats() {
         FeatureMatrix matrix = FeatureMatrix.copyOf(TWO_BY_THREE, 2, 3);
         FeatureMatrix selected = matrix.selectRows(1, 0, 1);

@@ -1,12 +1,16 @@
 package org.moevoprune.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.moevoprune.core.internal.Json;
 import org.moevoprune.core.io.literal.LiteralDialect;
 import org.moevoprune.core.io.literal.Literals;
@@ -17,9 +21,11 @@ import org.moevoprune.core.io.literal.Utf8;
  * forward pass and training epochs in time and GFLOP/s next to the SGEMM ceiling, the density ratios, the fitness
  * evaluations, the pure-Java head per density (evaluation, epoch, step) and the NSGA-II bookkeeping. The ceiling is
  * the best single-thread SGEMM found in any of the files: ND4J's ({@code SgemmBenchmark}) or a current OpenBLAS's
- * ({@code OpenBlasSgemmBenchmark} from {@code moevoprune-bench-ceiling}, run in the same window).
+ * ({@code OpenBlasSgemmBenchmark} from {@code moevoprune-bench-ceiling}, run in the same window). Text files (ending
+ * in {@code .txt}) are read as the output of {@code scripts/torch_fitness.py}: the fastest PyTorch evaluation per
+ * density over all of them (for instance one run per {@code OPENBLAS_CORETYPE}) becomes the peer column.
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.moevoprune.bench.Summary results.json [ceiling.json …]}
+ * <p>Usage: {@code java -cp benchmarks.jar org.moevoprune.bench.Summary results.json [ceiling.json …] [torch.txt …]}
  */
 public final class Summary {
 
@@ -58,17 +64,22 @@ public final class Summary {
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             System.err.println("usage: java -cp benchmarks.jar org.moevoprune.bench.Summary results.json"
-                    + " [ceiling.json …]");
+                    + " [ceiling.json …] [torch.txt …]");
             System.exit(2);
         }
         List<Row> rows = new ArrayList<>();
+        Map<String, Double> torch = new TreeMap<>();
         for (String file : args) {
-            rows.addAll(read(Path.of(file)));
+            if (file.endsWith(".txt")) {
+                readTorch(Path.of(file), torch);
+            } else {
+                rows.addAll(read(Path.of(file)));
+            }
         }
         double sgemm = ceiling(rows);
         forward(rows, sgemm);
         training(rows, sgemm);
-        javaHead(rows, sgemm);
+        javaHead(rows, sgemm, torch);
         for (Row r : rows) {
             if (r.benchmark.endsWith("FitnessBenchmark.evaluate")) {
                 System.out.printf(Locale.ROOT, "Whole fitness evaluation (%s, %s epochs, N 6000, F 1280, density %s):"
@@ -105,8 +116,11 @@ public final class Summary {
         return best;
     }
 
-    /** The pure-Java head at batch 32 per density: fitness evaluation, epoch, step, against the ceiling. */
-    private static void javaHead(List<Row> rows, double sgemm) {
+    /**
+     * The pure-Java head at batch 32 per density: fitness evaluation, epoch, step, against the ceiling, and the
+     * evaluation against PyTorch's fastest where a {@code torch_fitness.py} output was given.
+     */
+    private static void javaHead(List<Row> rows, double sgemm, Map<String, Double> torch) {
         Map<String, Row> epochs = new TreeMap<>();
         Map<String, Row> evaluations = new TreeMap<>();
         for (Row r : rows) {
@@ -124,8 +138,9 @@ public final class Summary {
         System.out.println("Pure-Java head, batch 32, N 6000, F 1280, C 10 (best of the iterations;"
                 + " mean in brackets):");
         System.out.println();
-        System.out.println("| density | k | evaluation | epoch | step | GFLOP/s | % of ceiling |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| density | k | evaluation | epoch | step | GFLOP/s | % of ceiling | PyTorch evaluation"
+                + " | Java / PyTorch |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         int steps = (TrainingBenchmark.ROWS + 31) / 32;
         epochs.forEach((d, r) -> {
             double density = Double.parseDouble(d);
@@ -133,10 +148,14 @@ public final class Summary {
             String evaluation = e == null ? "–" : String.format(Locale.ROOT, "%.0f ms (%.0f), %s epochs",
                     e.bestSeconds() * 1e3, e.seconds() * 1e3, e.param("epochs"));
             double gflops = TrainingBenchmark.flops(density, 32) / r.bestSeconds() / 1e9;
-            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f ms (%.1f) | %.0f µs | %.1f | %.0f %% |%n", d,
-                    BenchData.mask(TrainingBenchmark.FEATURES, density).activeCount(), evaluation,
+            Double peer = torch.get(d);
+            String versus = peer == null || e == null ? "–"
+                    : String.format(Locale.ROOT, "%.2f (%.2f)", e.bestSeconds() / peer, e.seconds() / peer);
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f ms (%.1f) | %.0f µs | %.1f | %.0f %% | %s | %s |%n",
+                    d, BenchData.mask(TrainingBenchmark.FEATURES, density).activeCount(), evaluation,
                     r.bestSeconds() * 1e3, r.seconds() * 1e3, r.bestSeconds() * 1e6 / steps, gflops,
-                    100 * gflops / sgemm);
+                    100 * gflops / sgemm, peer == null ? "–" : String.format(Locale.ROOT, "%.0f ms", peer * 1e3),
+                    versus);
         });
         System.out.println();
     }
@@ -215,6 +234,31 @@ public final class Summary {
             }
         }
         return Double.isInfinite(best) ? score : best;
+    }
+
+    private static final Pattern TORCH_LINE = Pattern.compile(
+            "density ([0-9.]+) \\(k=\\d+\\): evaluation best ([0-9.]+) s");
+
+    /**
+     * Adds the fastest evaluation per density of one {@code torch_fitness.py} output to {@code best} (seconds) and
+     * prints its header line.
+     */
+    private static void readTorch(Path file, Map<String, Double> best) throws IOException {
+        int found = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.startsWith("torch ")) {
+                System.out.println("PyTorch peer (" + file.getFileName() + "): " + line);
+            }
+            Matcher m = TORCH_LINE.matcher(line);
+            if (m.find()) {
+                best.merge(m.group(1), Double.parseDouble(m.group(2)), Math::min);
+                found++;
+            }
+        }
+        if (found == 0) {
+            throw new IllegalArgumentException(file + " holds no \"density D (k=K): evaluation best T s\" line: pass"
+                    + " the output of scripts/torch_fitness.py, or JMH results as .json");
+        }
     }
 
     private static List<Row> read(Path file) throws IOException {
