@@ -12,9 +12,11 @@ import org.moevoprune.core.importance.FeatureImportance;
 import org.moevoprune.core.importance.FeaturePriors;
 import org.moevoprune.core.importance.ObjectiveSpread;
 import org.moevoprune.core.result.BaselineComparison;
+import org.moevoprune.core.result.CheckpointFiles;
 import org.moevoprune.core.result.Evaluation;
 import org.moevoprune.core.result.Front;
 import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.ResultFiles;
 import org.moevoprune.core.search.PopulationReplay;
 
 /** The sections of an {@link HtmlReport}, each a piece of HTML. Stateless. */
@@ -59,6 +61,10 @@ final class Sections {
                 + faded.size() + ")" + (baselines.isEmpty() ? "" : " <span class=\"swatch\" style=\"background:#111111\">"
                 + "</span>unpruned head (all features" + (runs.size() > 1 ? ", one per run" : "") + ")")
                 + "; hover a point for its values.</p>\n");
+        ResultFiles.aurocMethod(runs.get(0).space()).ifPresent(m -> s.append("<p class=\"legend\">auroc: ")
+                .append(m.equals(CheckpointFiles.AUROC_EXACT) ? "exact (the rank statistic)"
+                        : "the reference's 100-threshold grid (not comparable with exact values)")
+                .append(".</p>\n"));
         BaselineComparison.forMostAccurate(front, runs).ifPresent(t -> s.append("<p class=\"baseline\">Most "
                 + "accurate member: ").append(Html.escape(t)).append(".</p>\n"));
         return s.append(memberTable(runs, front, ids)).toString();

@@ -216,6 +216,14 @@ final class ResultCodec {
             m.put("direction", o.direction().name());
             m.put("lowerBound", o.lowerBound());
             m.put("upperBound", o.upperBound());
+            StoredObjective.Odin odin = StoredObjective.odinOf(o);
+            if (odin.known()) {
+                m.put("odinTemperature", odin.temperature());
+                m.put("odinEpsilon", odin.epsilon());
+                if (!odin.aurocMethod().isEmpty()) {
+                    m.put("aurocMethod", odin.aurocMethod());
+                }
+            }
             list.add(m);
         }
         return list;
@@ -234,9 +242,37 @@ final class ResultCodec {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + "[" + i + "].direction: expected MAXIMIZE or MINIMIZE");
             }
-            out.add(new StoredObjective(f.string("id"), direction, f.number("lowerBound"), f.number("upperBound")));
+            out.add(new StoredObjective(f.string("id"), direction, f.number("lowerBound"), f.number("upperBound"),
+                    odin(f, where + "[" + i + "]")));
         }
         return out;
+    }
+
+    /** The optional ODIN fields of a stored objective: all of temperature and ε, or none; the AUROC method. */
+    private static StoredObjective.Odin odin(Fields f, String where) {
+        if (!f.has("odinTemperature") && !f.has("odinEpsilon")) {
+            if (f.has("aurocMethod")) {
+                throw new IllegalArgumentException(where + ".aurocMethod: given without odinTemperature and"
+                        + " odinEpsilon");
+            }
+            return StoredObjective.Odin.NONE;
+        }
+        double temperature = f.number("odinTemperature");
+        double epsilon = f.number("odinEpsilon");
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException(where + ".odinTemperature: expected a finite value > 0, found "
+                    + temperature);
+        }
+        if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException(where + ".odinEpsilon: expected a finite value ≥ 0, found " + epsilon);
+        }
+        String method = f.has("aurocMethod") ? f.string("aurocMethod") : "";
+        if (f.has("aurocMethod") && !method.equals(CheckpointFiles.AUROC_EXACT)
+                && !method.equals(CheckpointFiles.AUROC_GRID)) {
+            throw new IllegalArgumentException(where + ".aurocMethod: expected '" + CheckpointFiles.AUROC_EXACT
+                    + "' or '" + CheckpointFiles.AUROC_GRID + "', found '" + method + "'");
+        }
+        return new StoredObjective.Odin(temperature, epsilon, method);
     }
 
     static Map<String, Object> provenance(Provenance p) {

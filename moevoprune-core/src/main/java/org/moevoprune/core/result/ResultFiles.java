@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.moevoprune.api.FeatureMask;
+import org.moevoprune.api.Objective;
 import org.moevoprune.core.internal.AtomicFiles;
 import org.moevoprune.core.io.literal.Literals;
 import org.moevoprune.core.io.literal.MalformedTextException;
@@ -45,7 +47,9 @@ import org.moevoprune.core.io.literal.Utf8;
  *
  * <h2>JSON ({@code front.json})</h2>
  * An object with {@code "format": "moevoprune.result"}, {@code "version": 2}, {@code library}, {@code run},
- * {@code objectives} (each {@code id, direction, lowerBound, upperBound}), {@code settings} (search, training and
+ * {@code objectives} (each {@code id, direction, lowerBound, upperBound}; the ODIN OoD objectives also
+ * {@code odinTemperature, odinEpsilon} and the AUROC {@code aurocMethod}, {@code "exact"} or {@code "grid"}, which
+ * files written before them lack: see {@link #aurocMethod}), {@code settings} (search, training and
  * {@code operators}: {@code minActive, matingFromReplacement, rejectDuplicates, stallLimit}, see
  * {@link OperatorSettings}; files without {@code operators} read as {@link OperatorSettings#legacy()}),
  * {@code provenance} ({@link Provenance#fields()}: {@code library, java, vm, os, processors, headId, head} and, when
@@ -160,6 +164,25 @@ public final class ResultFiles {
      */
     public static void writeJson(Path file, PruningResult result) throws IOException {
         ResultJson.writeJson(file, result);
+    }
+
+    /**
+     * How a result's ODIN AUROC objective (id {@value CheckpointFiles#AUROC_OBJECTIVE}) computed the area, for a
+     * live result or one read from {@code front.json}: exact AUROC and the reference's 100-threshold grid differ in
+     * the second or third decimal, so values of the two are not comparable.
+     *
+     * @param space the result's objectives, e.g. {@link PruningResult#space()}
+     * @return {@value CheckpointFiles#AUROC_EXACT} or {@value CheckpointFiles#AUROC_GRID}; empty when there is no
+     *     such objective, or the file was written before {@code front.json} recorded it
+     */
+    public static Optional<String> aurocMethod(ObjectiveSpace space) {
+        for (Objective o : space.objectives()) {
+            if (o.id().equals(CheckpointFiles.AUROC_OBJECTIVE)) {
+                String method = StoredObjective.odinOf(o).aurocMethod();
+                return method.isEmpty() ? Optional.empty() : Optional.of(method);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

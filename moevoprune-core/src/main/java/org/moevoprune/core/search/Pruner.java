@@ -25,7 +25,6 @@ import org.moevoprune.api.backend.TrainingRandom;
 import org.moevoprune.core.objective.Accuracy;
 import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.Objectives;
-import org.moevoprune.core.objective.OodAuroc;
 import org.moevoprune.core.objective.EvaluationContexts;
 import org.moevoprune.core.importance.FeaturePriors;
 import org.moevoprune.core.result.CheckpointFiles;
@@ -37,6 +36,7 @@ import org.moevoprune.core.result.ObjectiveSpace;
 import org.moevoprune.core.result.OperatorSettings;
 import org.moevoprune.core.result.Provenance;
 import org.moevoprune.core.result.PruningResult;
+import org.moevoprune.core.result.ResultFiles;
 import org.moevoprune.core.result.RunState;
 import org.moevoprune.core.result.SearchMode;
 import org.moevoprune.core.result.SearchSettings;
@@ -240,13 +240,7 @@ public final class Pruner {
 
     /** How the search's ODIN AUROC objective computes the area, as checkpoints record it ({@code ""}: none). */
     static String aurocMethod(ObjectiveSpace space) {
-        for (Objective o : space.objectives()) {
-            if (o instanceof OodAuroc auroc && o.id().equals(CheckpointFiles.AUROC_OBJECTIVE)) {
-                return auroc.method() == OodAuroc.Method.EXACT ? CheckpointFiles.AUROC_EXACT
-                        : CheckpointFiles.AUROC_GRID;
-            }
-        }
-        return "";
+        return ResultFiles.aurocMethod(space).orElse("");
     }
 
     /** Executes run {@code r}: everything it needs is made here and handed to it. */

@@ -79,6 +79,7 @@ class HtmlReportTest {
                 .unpruned(runs.get(0).baselineHead().orElseThrow()).build();
         String html = HtmlReport.builder().runs(runs).comparison(comparison).build().render();
         assertEquals(3 * 2, circlesIn(html, "baseline"), "one marker per run in each of the three projections");
+        assertTrue(html.contains("auroc: exact (the rank statistic)."), "the default AUROC method is named");
         Matcher members = Pattern.compile("<table class=\"members\">(.*?)</table>", Pattern.DOTALL).matcher(html);
         assertTrue(members.find());
         assertEquals(2, count(members.group(1), "<td>unpruned</td>"), "one row per run");

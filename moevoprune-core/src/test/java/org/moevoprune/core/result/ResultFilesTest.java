@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moevoprune.core.objective.Accuracy;
+import org.moevoprune.core.objective.OodAuroc;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.testing.RunAssertions;
 import org.moevoprune.core.testing.SeededHead;
@@ -142,6 +145,50 @@ class ResultFilesTest {
             assertEquals(result.history().get(i).step(), read.get(i).step());
             assertArrayEquals(result.history().get(i).values(), read.get(i).values());
         }
+    }
+
+    /**
+     * front.json records how the ODIN objectives were measured: T, ε and the AUROC method, which decide whether the
+     * values of two files are comparable; files written before lack them and read as unknown; bad values are refused
+     * with the field named.
+     */
+    @Test
+    void frontJsonRecordsTheOdinSettingsAndTheAurocMethod(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("front.json");
+        assertEquals(Optional.of("exact"), ResultFiles.aurocMethod(result.space()), "the default objectives");
+        ResultFiles.writeJson(file, result);
+        assertEquals(Optional.of("exact"), ResultFiles.aurocMethod(ResultFiles.readJson(file).space()));
+
+        PruningResult grid = SmallRuns.builder(22).evaluations(14).objectives(List.of(new Accuracy(),
+                OodAuroc.builder().method(OodAuroc.Method.REFERENCE_GRID).temperature(10).epsilon(0.002).build()))
+                .build().run();
+        Path gridFile = dir.resolve("grid.json");
+        ResultFiles.writeJson(gridFile, grid);
+        PruningResult read = ResultFiles.readJson(gridFile);
+        assertEquals(Optional.of("grid"), ResultFiles.aurocMethod(read.space()));
+        assertEquals("StoredObjective[auroc, MAXIMIZE, [0.0, 1.0], T=10.0, ε=0.002, method=grid]",
+                read.space().objectives().get(1).toString());
+        ResultFiles.writeJson(dir.resolve("again.json"), read);
+        assertEquals(Files.readString(gridFile).replaceAll("\"timestamp\": \"[^\"]*\"", ""),
+                Files.readString(dir.resolve("again.json")).replaceAll("\"timestamp\": \"[^\"]*\"", ""),
+                "a stored objective writes back what it read");
+        assertEquals(Optional.empty(), ResultFiles.aurocMethod(ObjectiveSpace.of(List.of(new Accuracy()))));
+
+        String text = Files.readString(gridFile);
+        Path before = dir.resolve("before.json");
+        Files.writeString(before, text.replaceAll(",\\s*\"(odinTemperature|odinEpsilon|aurocMethod)\"\\s*:\\s*"
+                + "[^,}\\s]+", ""));
+        assertFalse(Files.readString(before).contains("odinTemperature"));
+        assertEquals(Optional.empty(), ResultFiles.aurocMethod(ResultFiles.readJson(before).space()),
+                "a file written before these fields: unknown");
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, text.replace("\"grid\"", "\"fuzzy\""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultFiles.readJson(bad));
+        assertTrue(e.getMessage().contains("aurocMethod: expected 'exact' or 'grid', found 'fuzzy'"), e.getMessage());
+        Files.writeString(bad, text.replaceFirst("\"odinTemperature\": 10.0", "\"odinTemperature\": -1.0"));
+        e = assertThrows(IllegalArgumentException.class, () -> ResultFiles.readJson(bad));
+        assertTrue(e.getMessage().contains("odinTemperature: expected a finite value > 0"), e.getMessage());
     }
 
     @Test
