@@ -332,7 +332,8 @@ public final class PruningResult {
      *
      * @param results runs over the same objectives
      * @return the super front
-     * @throws IllegalArgumentException if the runs measured different objectives
+     * @throws IllegalArgumentException if the runs measured different objectives, or their ODIN objectives with
+     *     different settings where both runs recorded them (see {@link ResultFiles#aurocMethod})
      */
     public static Front superFront(List<PruningResult> results) {
         if (results.isEmpty()) {
@@ -344,9 +345,28 @@ public final class PruningResult {
                 throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds() + " vs "
                         + results.get(0).objectiveIds());
             }
+            requireComparable(results.get(0).space, r.space, r.run);
             union.addAll(r.front.members());
         }
         return Front.of(results.get(0).space, union);
+    }
+
+    /** Refuses to merge values of an ODIN objective measured with different, recorded settings. */
+    private static void requireComparable(ObjectiveSpace first, ObjectiveSpace other, int run) {
+        for (int i = 0; i < first.objectives().size(); i++) {
+            StoredObjective.Odin a = StoredObjective.odinOf(first.objectives().get(i));
+            StoredObjective.Odin b = StoredObjective.odinOf(other.objectives().get(i));
+            if (a.known() && b.known() && !a.equals(b)) {
+                throw new IllegalArgumentException("run " + run + " measured '" + first.objectives().get(i).id()
+                        + "' with " + describe(b) + ", the first run with " + describe(a) + ": their values are not"
+                        + " comparable; combine runs of the same ODIN settings");
+            }
+        }
+    }
+
+    private static String describe(StoredObjective.Odin odin) {
+        return "T=" + odin.temperature() + ", ε=" + odin.epsilon()
+                + (odin.aurocMethod().isEmpty() ? "" : ", " + odin.aurocMethod() + " AUROC");
     }
 
     @Override

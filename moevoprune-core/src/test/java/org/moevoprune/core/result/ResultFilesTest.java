@@ -1,6 +1,7 @@
 package org.moevoprune.core.result;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moevoprune.core.objective.Accuracy;
+import org.moevoprune.core.objective.ActiveFraction;
 import org.moevoprune.core.objective.OodAuroc;
 import org.moevoprune.core.search.Pruner;
 import org.moevoprune.core.testing.RunAssertions;
@@ -160,14 +162,14 @@ class ResultFilesTest {
         assertEquals(Optional.of("exact"), ResultFiles.aurocMethod(ResultFiles.readJson(file).space()));
 
         PruningResult grid = SmallRuns.builder(22).evaluations(14).objectives(List.of(new Accuracy(),
-                OodAuroc.builder().method(OodAuroc.Method.REFERENCE_GRID).temperature(10).epsilon(0.002).build()))
+                new ActiveFraction(), OodAuroc.builder().method(OodAuroc.Method.REFERENCE_GRID).temperature(10).epsilon(0.002).build()))
                 .build().run();
         Path gridFile = dir.resolve("grid.json");
         ResultFiles.writeJson(gridFile, grid);
         PruningResult read = ResultFiles.readJson(gridFile);
         assertEquals(Optional.of("grid"), ResultFiles.aurocMethod(read.space()));
         assertEquals("StoredObjective[auroc, MAXIMIZE, [0.0, 1.0], T=10.0, ε=0.002, method=grid]",
-                read.space().objectives().get(1).toString());
+                read.space().objectives().get(2).toString());
         ResultFiles.writeJson(dir.resolve("again.json"), read);
         assertEquals(Files.readString(gridFile).replaceAll("\"timestamp\": \"[^\"]*\"", ""),
                 Files.readString(dir.resolve("again.json")).replaceAll("\"timestamp\": \"[^\"]*\"", ""),
@@ -181,6 +183,14 @@ class ResultFilesTest {
         assertFalse(Files.readString(before).contains("odinTemperature"));
         assertEquals(Optional.empty(), ResultFiles.aurocMethod(ResultFiles.readJson(before).space()),
                 "a file written before these fields: unknown");
+
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
+                () -> PruningResult.superFront(List.of(ResultFiles.readJson(file), read)));
+        assertTrue(mixed.getMessage().contains("measured 'auroc' with T=10.0, ε=0.002, grid AUROC, the first run with"
+                + " T=1000.0, ε=0.0, exact AUROC"), mixed.getMessage());
+        PruningResult unknown = ResultFiles.readJson(before);
+        assertDoesNotThrow(() -> PruningResult.superFront(List.of(unknown, grid)),
+                "unrecorded settings cannot be checked: merged as before");
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, text.replace("\"grid\"", "\"fuzzy\""));
