@@ -135,12 +135,7 @@ class FeatureMatrixTest {
 
     @Test
     void gatherRowsFollowsTheListedOrderAndWritesNothingOnABadIndex() {
-        // 3 rows of 40 columns (three cache lines each): value 100·row + column
-        float[] values = new float[3 * 40];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 100 * (i / 40) + i % 40;
-        }
-        FeatureMatrix matrix = FeatureMatrix.copyOf(values, 3, 40);
+        FeatureMatrix matrix = threeRowsOfForty();
         FeatureMask mask = FeatureMask.ofIndices(40, 1, 17, 39);
         float[] out = new float[9];
         matrix.gatherRows(mask, new int[] {9, 2, 0, 2, 9}, 1, 4, out);
@@ -154,11 +149,7 @@ class FeatureMatrixTest {
 
     @Test
     void gatherRowsWithEveryColumnActiveCopiesWholeRowsAndStillChecks() {
-        float[] values = new float[3 * 40];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 100 * (i / 40) + i % 40;
-        }
-        FeatureMatrix matrix = FeatureMatrix.copyOf(values, 3, 40);
+        FeatureMatrix matrix = threeRowsOfForty();
         float[] out = new float[2 * 40 + 1];
         out[80] = -7;
         matrix.gatherRows(FeatureMask.all(40), new int[] {0, 2, 1}, 1, 3, out);
@@ -228,5 +219,14 @@ class FeatureMatrixTest {
         assertNotEquals(matrix, FeatureMatrix.copyOf(TWO_BY_THREE, 3, 2));
         assertNotEquals(matrix, FeatureMatrix.copyOf(new float[] {1, 2, 3, 4, 5, 7}, 2, 3));
         assertEquals("FeatureMatrix[2 × 3]", matrix.toString());
+    }
+
+    /** 3 rows of 40 columns (three cache lines each): value 100·row + column. */
+    private static FeatureMatrix threeRowsOfForty() {
+        float[] values = new float[3 * 40];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 * (i / 40) + i % 40;
+        }
+        return FeatureMatrix.copyOf(values, 3, 40);
     }
 }

@@ -85,8 +85,7 @@ public final class CublasHead implements PopulationHead {
 
     @Override
     public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
-        TrainingProcedure.requireTrainable(train, mask);
-        return trainAll(train, List.of(new Member(mask, seed)), settings).get(0);
+        return TrainingProcedure.trainOne(this, train, mask, settings, seed);
     }
 
     /**
@@ -96,12 +95,7 @@ public final class CublasHead implements PopulationHead {
      */
     @Override
     public List<TrainedHead> trainAll(LabelledFeatures train, List<Member> members, TrainingSettings settings) {
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(settings, "settings");
-        List<Member> all = List.copyOf(members);
-        for (Member m : all) {
-            TrainingProcedure.requireTrainable(train, m.mask());
-        }
+        List<Member> all = TrainingProcedure.requireTrainable(train, members, settings);
         if (all.isEmpty()) {
             return List.of();
         }

@@ -1,23 +1,18 @@
 package org.moevoprune.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
-import org.moevoprune.api.LabelledFeatures;
 import org.moevoprune.api.PopulationHead.Member;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
-import org.moevoprune.api.TrainingSummary;
 import org.moevoprune.api.testkit.SyntheticData;
 import org.moevoprune.core.head.JavaSparseHead;
-import org.moevoprune.core.result.Evaluation;
-import org.moevoprune.core.result.PruningResult;
-import org.moevoprune.core.search.Pruner;
+import org.moevoprune.core.testing.PopulationSearches;
 
 /**
  * The 'cublas' head's driver (on the plain-Java kernels) inside the search and with plain momentum: the search hands
@@ -53,41 +48,8 @@ class CublasSearchTest {
 
     @Test
     void aSearchThroughThePopulationEvaluatorGivesThePerCandidateSearchExactly() {
-        TrainingSettings training = TrainingSettings.builder().hiddenUnits(16).maxEpochs(15).learningRate(0.05)
-                .patience(3).build();
-        PruningResult together = pruner(host, training).run();
-        PruningResult alone = pruner(new PerCandidate(host), training).run();
-        assertEquals(alone.history().size(), together.history().size());
-        for (int i = 0; i < alone.history().size(); i++) {
-            Evaluation a = alone.history().get(i);
-            Evaluation b = together.history().get(i);
-            assertEquals(a.mask(), b.mask(), "evaluation " + i);
-            assertArrayEquals(a.values(), b.values(), "evaluation " + i);
-        }
-        assertEquals(alone.front().toString(), together.front().toString());
+        PopulationSearches.assertSameAsOneByOne(host, PROBLEM, TrainingSettings.builder().hiddenUnits(16).maxEpochs(15)
+                .learningRate(0.05).patience(3).build());
     }
 
-    private static Pruner pruner(SparseHead head, TrainingSettings training) {
-        return Pruner.builder().data(PROBLEM.train(), PROBLEM.test(), PROBLEM.ood()).head(head).training(training)
-                .populationSize(8).evaluations(24).seed(5).build();
-    }
-
-    /** A head that is not a population head, so that the search trains its candidates one by one. */
-    private record PerCandidate(SparseHead head) implements SparseHead {
-
-        @Override
-        public String id() {
-            return head.id();
-        }
-
-        @Override
-        public TrainedHead train(LabelledFeatures train, FeatureMask mask, TrainingSettings settings, long seed) {
-            return head.train(train, mask, settings, seed);
-        }
-
-        @Override
-        public TrainedHead restore(HeadParameters parameters, TrainingSummary summary) {
-            return head.restore(parameters, summary);
-        }
-    }
 }

@@ -1,10 +1,12 @@
 package org.moevoprune.api.backend;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.moevoprune.api.FeatureMask;
 import org.moevoprune.api.HeadParameters;
 import org.moevoprune.api.LabelledFeatures;
+import org.moevoprune.api.PopulationHead;
 import org.moevoprune.api.SparseHead;
 import org.moevoprune.api.TrainedHead;
 import org.moevoprune.api.TrainingSettings;
@@ -49,6 +51,43 @@ public final class TrainingProcedure {
     }
 
     private TrainingProcedure() {
+    }
+
+    /**
+     * The argument checks of {@link PopulationHead#trainAll}: {@link #requireTrainable(LabelledFeatures,
+     * FeatureMask)} for every member.
+     *
+     * @param train the training split
+     * @param members the candidates
+     * @param settings the training settings
+     * @return the members, an immutable copy
+     * @throws IllegalArgumentException if a mask length differs from the feature count or the split is empty
+     */
+    public static List<PopulationHead.Member> requireTrainable(LabelledFeatures train,
+            List<PopulationHead.Member> members, TrainingSettings settings) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(settings, "settings");
+        List<PopulationHead.Member> all = List.copyOf(members);
+        for (PopulationHead.Member m : all) {
+            requireTrainable(train, m.mask());
+        }
+        return all;
+    }
+
+    /**
+     * {@link SparseHead#train} of a population head: the population of one candidate.
+     *
+     * @param head the provider
+     * @param train the training split
+     * @param mask the candidate
+     * @param settings the training settings
+     * @param seed the training seed
+     * @return the candidate's head
+     */
+    public static TrainedHead trainOne(PopulationHead head, LabelledFeatures train, FeatureMask mask,
+            TrainingSettings settings, long seed) {
+        requireTrainable(train, mask);
+        return head.trainAll(train, List.of(new PopulationHead.Member(mask, seed)), settings).get(0);
     }
 
     /**

@@ -339,16 +339,29 @@ public final class PruningResult {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("no runs to combine");
         }
+        requireCombinable(results);
         List<Evaluation> union = new ArrayList<>();
+        for (PruningResult r : results) {
+            union.addAll(r.front.members());
+        }
+        return Front.of(results.get(0).space, union);
+    }
+
+    /**
+     * Checks that runs can share one table or front: the same objectives, and their ODIN objectives measured with
+     * the same settings where both runs recorded them.
+     *
+     * @param results at least one run
+     * @throws IllegalArgumentException if they cannot, saying why
+     */
+    static void requireCombinable(List<PruningResult> results) {
         for (PruningResult r : results) {
             if (!r.objectiveIds().equals(results.get(0).objectiveIds())) {
                 throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds() + " vs "
                         + results.get(0).objectiveIds());
             }
             requireComparable(results.get(0).space, r.space, r.run);
-            union.addAll(r.front.members());
         }
-        return Front.of(results.get(0).space, union);
     }
 
     /** Refuses to merge values of an ODIN objective measured with different, recorded settings. */

@@ -45,12 +45,9 @@ final class ResultCsv {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("no runs to write the baselines of");
         }
+        PruningResult.requireCombinable(results);
         List<FrontRow> rows = new ArrayList<>();
         for (PruningResult r : results) {
-            if (!r.objectiveIds().equals(results.get(0).objectiveIds())) {
-                throw new IllegalArgumentException("runs measured different objectives: " + r.objectiveIds() + " vs "
-                        + results.get(0).objectiveIds());
-            }
             r.baseline().ifPresent(b -> rows.add(new FrontRow(r.run(), b, r.provenance(), r.testValues(b))));
         }
         writeRows(file, results.get(0).objectiveIds(), rows);

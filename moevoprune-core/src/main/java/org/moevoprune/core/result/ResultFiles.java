@@ -124,7 +124,8 @@ public final class ResultFiles {
      * @param file the target
      * @param results the runs
      * @throws IOException if the file cannot be written; an existing file is then unchanged
-     * @throws IllegalArgumentException if no run is given or the runs measured different objectives
+     * @throws IllegalArgumentException if no run is given, the runs measured different objectives, or their ODIN
+     *     objectives with different recorded settings
      */
     public static void writeBaselineCsv(Path file, List<PruningResult> results) throws IOException {
         ResultCsv.writeBaselineCsv(file, results);
